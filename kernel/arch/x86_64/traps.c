@@ -1,0 +1,91 @@
+/*
+ * The trap dispatcher (include/arch/idt.h): every interrupt and exception lands here.
+ *
+ *  - An exception at an instruction listed in the fixup table (user copies, probes) resumes
+ *    at its fixup, which returns -EFAULT.
+ *  - Any other exception in kernel mode is a kernel bug: trap_fatal() prints the vector, the
+ *    error code decoded, CR2, every register and a symbolised backtrace, then halts (or exits
+ *    QEMU under panic=exit).
+ *  - Interrupts go to kernel/arch/x86_64/irq.c.
+ * Exceptions in user mode will become signals (the signals issue); until user mode exists
+ * they cannot happen.
+ */
+#include "arch/idt.h"
+#include "arch/cpu.h"
+#include "arch/debug.h"
+#include "extable.h"
+#include "panic.h"
+#include "percpu.h"
+#include "printk.h"
+
+static const char *const exception_names[32] = {
+	[0] = "#DE divide error",
+	[1] = "#DB debug",
+	[2] = "NMI",
+	[3] = "#BP breakpoint",
+	[4] = "#OF overflow",
+	[5] = "#BR bound range exceeded",
+	[6] = "#UD invalid opcode",
+	[7] = "#NM device not available",
+	[8] = "#DF double fault",
+	[9] = "coprocessor segment overrun",
+	[10] = "#TS invalid TSS",
+	[11] = "#NP segment not present",
+	[12] = "#SS stack-segment fault",
+	[13] = "#GP general protection",
+	[14] = "#PF page fault",
+	[16] = "#MF x87 floating-point error",
+	[17] = "#AC alignment check",
+	[18] = "#MC machine check",
+	[19] = "#XM SIMD floating-point",
+	[20] = "#VE virtualization",
+	[21] = "#CP control protection",
+};
+
+void irq_dispatch(struct trap_frame *frame);
+
+static void describe_page_fault(const struct trap_frame *frame)
+{
+	uint64_t code = frame->error_code;
+	printk(KERN_EMERG "Page fault at %016lx: %s, %s, %s mode%s%s\n", read_cr2(),
+	       code & 1 ? "protection violation" : "page not present",
+	       code & 2 ? "write" : "read", code & 4 ? "user" : "kernel",
+	       code & 16 ? ", instruction fetch" : "", code & 8 ? ", reserved bit set" : "");
+}
+
+noreturn void trap_fatal(struct trap_frame *frame)
+{
+	const char *name = frame->vector < 32 && exception_names[frame->vector]
+				   ? exception_names[frame->vector]
+				   : "unknown exception";
+
+	irq_disable();
+	printk_bust_locks();
+	printk(KERN_EMERG "\n========== UNEXPECTED EXCEPTION ==========\n");
+	printk(KERN_EMERG "%s (vector %lu), error code %#lx, CR2 %016lx, CPU %u\n", name,
+	       frame->vector, frame->error_code, read_cr2(), this_cpu()->id);
+	if (frame->vector == VECTOR_PAGE_FAULT)
+		describe_page_fault(frame);
+	if (frame->vector == VECTOR_DOUBLE_FAULT)
+		printk(KERN_EMERG "A double fault here usually means a kernel stack overflow.\n");
+	arch_dump_registers(frame);
+	arch_print_backtrace(frame->rip, frame->rbp);
+	printk(KERN_EMERG "========== system halted ==========\n");
+	panic_stop();
+}
+
+void trap_dispatch(struct trap_frame *frame)
+{
+	struct cpu_local *cpu = this_cpu();
+	cpu->irq_depth++;
+	if (frame->vector < 32) {
+		virt_addr_t fixup = extable_find_fixup(frame->rip);
+		if (fixup && (frame->cs & 3) == 0)
+			frame->rip = fixup;
+		else
+			trap_fatal(frame);
+	} else {
+		irq_dispatch(frame);
+	}
+	cpu->irq_depth--;
+}

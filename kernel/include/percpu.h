@@ -1,0 +1,35 @@
+/*
+ * Per-CPU data. Each CPU has one struct cpu_local; its GS base register points at it, and
+ * its first field points at itself, so `this_cpu()` is a single `mov %gs:0` -- no global
+ * "current CPU" or "current task" variable, and nothing to rewrite when more CPUs boot.
+ * Fields are only touched by their own CPU, with interrupts off where an interrupt handler
+ * also touches them.
+ */
+#ifndef SPINDLE_PERCPU_H
+#define SPINDLE_PERCPU_H
+
+#include "types.h"
+
+#define MAX_CPUS 8
+
+struct tss;
+
+struct cpu_local {
+	struct cpu_local *self;	  /* %gs:0: how this_cpu() finds the struct */
+	uint32_t id;		  /* 0 for the boot CPU */
+	uint32_t irq_depth;	  /* nesting depth of interrupt/exception handlers */
+	struct tss *tss;	  /* this CPU's task-state segment (stack pointers for traps) */
+	uint64_t ticks;		  /* timer interrupts taken on this CPU */
+};
+
+/* Point GS at the boot CPU's cpu_local. Called first thing in kmain. */
+void percpu_init_boot_cpu(void);
+
+static inline struct cpu_local *this_cpu(void)
+{
+	struct cpu_local *self;
+	__asm__ volatile("mov %%gs:0, %0" : "=r"(self));
+	return self;
+}
+
+#endif

@@ -1,0 +1,50 @@
+# make run / make debug: boot Spindle in QEMU (included by the top-level Makefile).
+
+ACCEL   ?= tcg
+MEMORY  ?= 256M
+CPU     ?= max
+APPEND  ?=
+UEFI    ?= 0
+# A gdb port derived from the uid, so two users of one machine do not collide.
+GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))
+
+OVMF_CODE := $(firstword $(wildcard /usr/share/OVMF/OVMF_CODE_4M.fd /usr/share/OVMF/OVMF_CODE.fd /usr/share/ovmf/OVMF.fd))
+
+QEMU_MACHINE := -machine q35 -cpu $(CPU) -m $(MEMORY) -accel $(ACCEL) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+ifeq ($(UEFI),1)
+QEMU_FIRMWARE := -drive if=pflash,format=raw,readonly=on,file=$(OVMF_CODE)
+endif
+QEMU_DISPLAY := $(if $(DISPLAY),,-display none)
+
+deps:
+	@scripts/ensure-deps.sh
+
+run: deps all
+	@echo "Spindle: serial console on this terminal. Quit QEMU with Ctrl-A then X."
+	qemu-system-x86_64 $(QEMU_MACHINE) $(QEMU_FIRMWARE) $(QEMU_DISPLAY) \
+		-serial mon:stdio -cdrom $(BUILD)/spindle.iso || test $$? -eq 33
+
+# The kernel image booted directly (multiboot1 via -kernel) with a command line of your own.
+run-kernel: deps kernel
+	@echo "Spindle: serial console on this terminal. Quit QEMU with Ctrl-A then X."
+	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial mon:stdio \
+		-kernel $(BUILD)/kernel.elf -append "$(APPEND)" || test $$? -eq 33
+
+# QEMU paused with its gdb stub on $(GDB_PORT), and gdb attached with scripts/gdb/spindle.gdb.
+debug: deps kernel
+	@echo "Spindle: QEMU waits for gdb on port $(GDB_PORT); serial output goes to $(BUILD)/serial.log"
+	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial file:$(BUILD)/serial.log \
+		-kernel $(BUILD)/kernel.elf -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT) & \
+	qemu=$$!; \
+	gdb -q -ex "set confirm off" -ex "target remote :$(GDB_PORT)" -x scripts/gdb/spindle.gdb \
+		$(BUILD)/kernel.elf; \
+	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
+
+# Two-terminal variant: `make debug-qemu` in one, `make debug-gdb` in the other.
+debug-qemu: deps kernel
+	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial mon:stdio \
+		-kernel $(BUILD)/kernel.elf -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT)
+
+debug-gdb: kernel
+	gdb -q -ex "target remote :$(GDB_PORT)" -x scripts/gdb/spindle.gdb $(BUILD)/kernel.elf
