@@ -30,7 +30,10 @@ phys_addr_t vmm_kernel_space(void);
 
 /* Map one 4 KiB page. Returns 0, -ENOMEM, -EEXIST (already mapped) or -EINVAL (unaligned). */
 int vmm_map_page(phys_addr_t space, virt_addr_t virt, phys_addr_t phys, unsigned flags);
-/* Unmap one 4 KiB page; stores the frame it mapped in *phys. Returns 0 or -ENOENT. */
+/*
+ * Unmap one 4 KiB page; stores the frame it mapped in *phys (the frame itself is the caller's
+ * to free). Page tables left empty are freed. Returns 0 or -ENOENT.
+ */
 int vmm_unmap_page(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys);
 /*
  * Walk the tables for virt. Returns true when it is mapped, with the physical address in

@@ -10,7 +10,7 @@
 
 noinline void crash_null_dereference(void)
 {
-	volatile int *pointer = NULL;
+	int *volatile pointer = NULL;
 	*pointer = 42;
 }
 

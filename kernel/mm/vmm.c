@@ -128,19 +128,51 @@ int vmm_map_page(phys_addr_t space, virt_addr_t virt, phys_addr_t phys, unsigned
 	return result;
 }
 
+static bool table_is_empty(phys_addr_t table)
+{
+	const pte_t *entries = table_at(table);
+	for (int i = 0; i < ENTRIES_PER_TABLE; i++) {
+		if (entries[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Clear the 4 KiB mapping of virt, then free every table the removal left empty: page tables
+ * and page directories always, PDPTs only in the user half (the kernel half's are shared).
+ */
+static int unmap_locked(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys)
+{
+	phys_addr_t tables[PAGE_LEVELS + 1];
+	tables[PAGE_LEVELS] = space;
+	for (int level = PAGE_LEVELS; level > 1; level--) {
+		pte_t entry = table_at(tables[level])[page_table_index(virt, level)];
+		if (!(entry & PTE_PRESENT) || (entry & PTE_HUGE))
+			return -ENOENT;
+		tables[level - 1] = pte_address(entry);
+	}
+	pte_t *leaf = &table_at(tables[1])[page_table_index(virt, 1)];
+	if (!(*leaf & PTE_PRESENT))
+		return -ENOENT;
+	if (phys)
+		*phys = pte_address(*leaf);
+	*leaf = 0;
+	if (space == read_cr3())
+		invlpg(virt);
+
+	int highest_freeable = virt < USER_SPACE_END ? 3 : 2;
+	for (int level = 1; level <= highest_freeable && table_is_empty(tables[level]); level++) {
+		table_at(tables[level + 1])[page_table_index(virt, level + 1)] = 0;
+		pmm_free_frames(tables[level], 1);
+	}
+	return 0;
+}
+
 int vmm_unmap_page(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys)
 {
-	int result = -ENOENT;
 	uint64_t irq = spin_lock_irqsave(&vmm_lock);
-	pte_t *entry = walk(space, ALIGN_DOWN(virt, PAGE_SIZE), 1, false);
-	if (entry && (*entry & PTE_PRESENT)) {
-		if (phys)
-			*phys = pte_address(*entry);
-		*entry = 0;
-		if (space == read_cr3())
-			invlpg(virt);
-		result = 0;
-	}
+	int result = unmap_locked(space, ALIGN_DOWN(virt, PAGE_SIZE), phys);
 	spin_unlock_irqrestore(&vmm_lock, irq);
 	return result;
 }

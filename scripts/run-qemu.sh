@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Boot Spindle headless in QEMU, stream the serial console, and turn the outcome into an
+# exit status. Used by the tests and by anyone who wants a scripted boot.
+#
+# Usage: run-qemu.sh [options]
+#   --kernel ELF        boot the kernel directly (QEMU multiboot1; default build/kernel.elf)
+#   --iso ISO           boot an ISO through GRUB instead
+#   --append "ARGS"     kernel command line (with --kernel)
+#   --cpu MODEL         QEMU CPU model (default max; qemu64 has no SMEP/SMAP/UMIP)
+#   --uefi              boot with OVMF (UEFI) instead of SeaBIOS (BIOS)
+#   --memory SIZE       guest RAM (default 256M)
+#   --timeout SECONDS   give up after this long (default 60); a hang is a failure
+#   --until REGEX       stop QEMU as soon as the output matches REGEX, and count it a success
+#   --log FILE          also write the serial output to FILE
+#   --quiet             do not echo the serial output
+#   --gdb PORT          start paused with a gdb stub on PORT
+#
+# Exit status: 0 the kernel reported success (or --until matched), 1 it reported test
+# failures, 2 it panicked, 124 timeout, 3 anything else (QEMU error, unexpected stop).
+set -u
+
+kernel=build/kernel.elf iso="" append="" cpu=max uefi=0 memory=256M timeout=60
+until_regex="" log="" quiet=0 gdb_port=""
+while [ $# -gt 0 ]; do
+    case $1 in
+        --kernel) kernel=$2; shift ;;
+        --iso) iso=$2; shift ;;
+        --append) append=$2; shift ;;
+        --cpu) cpu=$2; shift ;;
+        --uefi) uefi=1 ;;
+        --memory) memory=$2; shift ;;
+        --timeout) timeout=$2; shift ;;
+        --until) until_regex=$2; shift ;;
+        --log) log=$2; shift ;;
+        --quiet) quiet=1 ;;
+        --gdb) gdb_port=$2; shift ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        *) echo "run-qemu.sh: unknown option $1" >&2; exit 3 ;;
+    esac
+    shift
+done
+
+args=(-machine q35 -cpu "$cpu" -m "$memory" -accel "${ACCEL:-tcg}" -display none -no-reboot
+      -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+if [ -n "$iso" ]; then
+    args+=(-cdrom "$iso")
+else
+    args+=(-kernel "$kernel" -append "$append")
+fi
+if [ "$uefi" = 1 ]; then
+    ovmf=""
+    for candidate in /usr/share/OVMF/OVMF_CODE_4M.fd /usr/share/OVMF/OVMF_CODE.fd /usr/share/ovmf/OVMF.fd; do
+        [ -e "$candidate" ] && { ovmf=$candidate; break; }
+    done
+    [ -n "$ovmf" ] || { echo "run-qemu.sh: OVMF not found (apt-get install ovmf)" >&2; exit 3; }
+    args+=(-drive "if=pflash,format=raw,readonly=on,file=$ovmf")
+fi
+[ -n "$gdb_port" ] && args+=(-S -gdb "tcp::$gdb_port")
+
+output=$(mktemp)
+trap 'rm -f "$output"' EXIT
+timeout --foreground "$timeout" qemu-system-x86_64 "${args[@]}" </dev/null >"$output" 2>&1 &
+qemu=$!
+if [ "$quiet" = 0 ]; then
+    tail -f --pid=$qemu -n +1 "$output" &
+    tailer=$!
+fi
+
+matched=0
+if [ -n "$until_regex" ]; then
+    while kill -0 $qemu 2>/dev/null; do
+        if grep -Eq -- "$until_regex" "$output"; then
+            matched=1
+            pkill -TERM -P $qemu 2>/dev/null
+            kill -TERM $qemu 2>/dev/null
+            break
+        fi
+        sleep 0.1
+    done
+fi
+wait $qemu
+status=$?
+[ "$quiet" = 0 ] && { sleep 0.1; kill $tailer 2>/dev/null; wait $tailer 2>/dev/null; }
+[ -n "$log" ] && cp "$output" "$log"
+
+if [ "$matched" = 1 ]; then exit 0; fi
+case $status in
+    33) exit 0 ;;
+    35) exit 1 ;;
+    37) exit 2 ;;
+    124) echo "run-qemu.sh: timed out after ${timeout}s" >&2; exit 124 ;;
+    *) echo "run-qemu.sh: QEMU stopped with status $status" >&2; exit 3 ;;
+esac
