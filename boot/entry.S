@@ -171,7 +171,13 @@ no_long_mode_message:
 
 	.section .text.entry, "ax"
 	.code64
+	/* The outermost frame: the CFI note tells gdb there is no caller to unwind to. */
+	.cfi_sections .debug_frame
+	.global higher_half_entry
+	.type higher_half_entry, @function
 higher_half_entry:
+	.cfi_startproc
+	.cfi_undefined rip
 	movabsq $boot_stack_top, %rsp
 	xorl %ebp, %ebp
 	/* EDI = magic, ESI = boot info (zero-extended by the 32-bit moves above). */
@@ -179,6 +185,8 @@ higher_half_entry:
 5:	cli
 	hlt
 	jmp 5b
+	.cfi_endproc
+	.size higher_half_entry, . - higher_half_entry
 
 	.section .bss
 	.align 4096

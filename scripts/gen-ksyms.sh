@@ -7,7 +7,7 @@ nm_tool=$1
 elf=${2:-}
 {
     if [ -n "$elf" ]; then
-        "$nm_tool" -n --defined-only "$elf" | awk '$2 ~ /^[tT]$/ { print $1, $3 }'
+        "$nm_tool" -n --defined-only "$elf" | awk '$2 ~ /^[tT]$/ && $3 !~ /^kernel_.*_(start|end)$/ { print $1, $3 }'
     fi
 } | awk '
     BEGIN { n = 0 }

@@ -21,8 +21,8 @@ noinline void crash_invalid_opcode(void)
 
 noinline void crash_divide_error(void)
 {
-	volatile int zero = 0;
-	volatile int result = 1 / zero;
+	volatile int numerator = 42, zero = 0;
+	volatile int result = numerator / zero;
 	(void)result;
 }
 

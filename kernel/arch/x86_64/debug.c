@@ -39,6 +39,7 @@ void arch_print_backtrace(virt_addr_t rip, virt_addr_t rbp)
 {
 	char symbol[96];
 	int depth = 0;
+	uint64_t previous = 0, repeats = 0;
 
 	printk(KERN_EMERG "Backtrace:\n");
 	printk(KERN_EMERG "  #%-2d %016lx  %s\n", depth++, rip,
@@ -46,15 +47,24 @@ void arch_print_backtrace(virt_addr_t rip, virt_addr_t rbp)
 	while (rbp && depth < BACKTRACE_MAX_DEPTH) {
 		uint64_t caller_rbp, return_address;
 		if (rbp % 8 != 0 || probe_read_u64((void *)rbp, &caller_rbp) ||
-		    probe_read_u64((void *)(rbp + 8), &return_address))
+		    probe_read_u64((void *)(rbp + 8), &return_address) || return_address == 0)
 			break;
-		if (return_address == 0)
-			break;
-		/* Report the call instruction, not the one after it. */
-		printk(KERN_EMERG "  #%-2d %016lx  %s\n", depth++, return_address,
-		       ksyms_format(return_address - 1, symbol, sizeof(symbol)));
+		/* Deep recursion (a stack overflow) shows as one line and a count. */
+		if (return_address == previous) {
+			repeats++;
+		} else {
+			if (repeats)
+				printk(KERN_EMERG "      ... the frame above %lu more times\n", repeats);
+			repeats = 0;
+			previous = return_address;
+			/* Name the call instruction, not the one after it. */
+			printk(KERN_EMERG "  #%-2d %016lx  %s\n", depth++, return_address,
+			       ksyms_format(return_address - 1, symbol, sizeof(symbol)));
+		}
 		if (caller_rbp <= rbp)
 			break;
 		rbp = caller_rbp;
 	}
+	if (repeats)
+		printk(KERN_EMERG "      ... the frame above %lu more times\n", repeats);
 }

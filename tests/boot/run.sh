@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Whole-boot checks, each a separate QEMU boot judged from its serial output:
+#  - the ISO boots through GRUB under BIOS (SeaBIOS) and UEFI (OVMF) and runs the kernel tests;
+#  - the ISO's default entry reaches "Spindle is up" with a memory map summary;
+#  - a kernel command line reaches the kernel intact;
+#  - every deliberate crash (crash=KIND) is reported with the faulting function's name
+#    in a symbolised backtrace, and ends the run with the panic status.
+# Prints PASS/FAIL per check and "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+work=build/test-results/boot
+mkdir -p "$work"
+passed=0 failed=0
+
+check() { # check NAME EXPECTED_STATUS REGEX... -- RUN_QEMU_ARGS...
+    local name=$1 expected=$2; shift 2
+    local patterns=()
+    while [ "$1" != "--" ]; do patterns+=("$1"); shift; done
+    shift
+    local log="$work/$name.log"
+    scripts/run-qemu.sh --quiet --log "$log" "$@"
+    local status=$? missing=""
+    for pattern in "${patterns[@]}"; do
+        grep -aEq -- "$pattern" "$log" || missing="$missing [$pattern]"
+    done
+    if [ "$status" -eq "$expected" ] && [ -z "$missing" ]; then
+        echo "PASS $name"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $name: exit status $status (wanted $expected); missing:$missing (log: $log)"
+        failed=$((failed + 1))
+    fi
+}
+
+scripts/make-iso.sh build/kernel.elf boot/grub.cfg "$work/test.iso" "test panic=exit"
+
+check iso_bios_runs_kernel_tests 0 'multiboot2' '[0-9]+ passed, 0 failed' -- \
+    --iso "$work/test.iso" --timeout 120
+check iso_uefi_runs_kernel_tests 0 'multiboot2' '[0-9]+ passed, 0 failed' -- \
+    --iso "$work/test.iso" --uefi --timeout 180
+check iso_default_entry_boots 0 'Memory map from multiboot2' 'MiB usable RAM' 'Spindle is up' -- \
+    --iso build/spindle.iso --until 'Spindle is up' --timeout 120
+check cmdline_reaches_kernel 0 'Command line: alpha=1 beta="two words" gamma' -- \
+    --append 'alpha=1 beta="two words" gamma' --until 'Spindle is up' --timeout 60
+
+crash() { # crash KIND FUNCTION [EXTRA_REGEX]
+    check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kmain\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
+        --append "crash=$1 panic=exit" --timeout 60
+}
+crash null crash_null_dereference 'page not present, write, kernel mode'
+crash ud2 crash_invalid_opcode '#UD invalid opcode'
+crash divide crash_divide_error '#DE divide error'
+crash text crash_write_kernel_text 'protection violation, write'
+crash panic crash_panic 'deliberate panic'
+crash bug crash_bug_on 'BUG_ON\(impossible == 1\)'
+crash overflow crash_stack_overflow '#DF double fault'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
