@@ -3,7 +3,7 @@
 # Debian/Ubuntu: apt-get (through sudo when not root). Elsewhere: prints what to install.
 set -eu
 
-packages="gcc binutils make gawk qemu-system-x86 grub-pc-bin grub-efi-amd64-bin grub-common xorriso mtools ovmf gdb musl-tools"
+packages="gcc binutils make qemu-system-x86 grub-pc-bin grub-efi-amd64-bin grub-common xorriso mtools ovmf gdb musl-tools"
 missing=""
 need() { # need COMMAND-OR-PATH PACKAGE
     case $1 in

@@ -14,13 +14,14 @@
 #   --log FILE          also write the serial output to FILE
 #   --quiet             do not echo the serial output
 #   --gdb PORT          start paused with a gdb stub on PORT
+#   --type TEXT         once the kernel prints "Spindle is up", type TEXT on the serial line
 #
 # Exit status: 0 the kernel reported success (or --until matched), 1 it reported test
 # failures, 2 it panicked, 124 timeout, 3 anything else (QEMU error, unexpected stop).
 set -u
 
 kernel=build/kernel.elf iso="" append="" cpu=max uefi=0 memory=256M timeout=60
-until_regex="" log="" quiet=0 gdb_port=""
+until_regex="" log="" quiet=0 gdb_port="" type_text=""
 while [ $# -gt 0 ]; do
     case $1 in
         --kernel) kernel=$2; shift ;;
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
         --log) log=$2; shift ;;
         --quiet) quiet=1 ;;
         --gdb) gdb_port=$2; shift ;;
+        --type) type_text=$2; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "run-qemu.sh: unknown option $1" >&2; exit 3 ;;
     esac
@@ -58,9 +60,22 @@ fi
 [ -n "$gdb_port" ] && args+=(-S -gdb "tcp::$gdb_port")
 
 output=$(mktemp)
-trap 'rm -f "$output"' EXIT
-timeout --foreground "$timeout" qemu-system-x86_64 "${args[@]}" </dev/null >"$output" 2>&1 &
+input=$(mktemp -u)
+mkfifo "$input"
+trap 'rm -f "$output" "$input"' EXIT
+timeout --foreground "$timeout" qemu-system-x86_64 "${args[@]}" <"$input" >"$output" 2>&1 &
 qemu=$!
+# Hold the input pipe open (QEMU would see end-of-file otherwise); type into it on request.
+exec {keyboard}>"$input"
+if [ -n "$type_text" ]; then
+    (
+        until grep -aq 'Spindle is up' "$output"; do
+            kill -0 $qemu 2>/dev/null || exit 0
+            sleep 0.1
+        done
+        printf '%s' "$type_text" >&$keyboard
+    ) &
+fi
 if [ "$quiet" = 0 ]; then
     tail -f --pid=$qemu -n +1 "$output" &
     tailer=$!
@@ -69,7 +84,7 @@ fi
 matched=0
 if [ -n "$until_regex" ]; then
     while kill -0 $qemu 2>/dev/null; do
-        if grep -Eq -- "$until_regex" "$output"; then
+        if grep -aEq -- "$until_regex" "$output"; then
             matched=1
             pkill -TERM -P $qemu 2>/dev/null
             kill -TERM $qemu 2>/dev/null

@@ -6,6 +6,7 @@
 #include "panic.h"
 #include "arch/cpu.h"
 #include "arch/debug.h"
+#include "format.h"
 #include "printk.h"
 #include "qemu.h"
 
@@ -20,6 +21,7 @@ void panic_set_exit_on_panic(bool exit)
 noreturn void panic(const char *format, ...)
 {
 	struct trap_frame frame;
+	char message[256];
 	va_list args;
 
 	irq_disable();
@@ -30,11 +32,11 @@ noreturn void panic(const char *format, ...)
 		cpu_halt_forever();
 	}
 	printk_bust_locks();
-	printk(KERN_EMERG "\n========== KERNEL PANIC ==========\n");
 	va_start(args, format);
-	vprintk(format, args);
+	vsnprintf(message, sizeof(message), format, args);
 	va_end(args);
-	printk(KERN_EMERG "\n");
+	printk(KERN_EMERG "\n========== KERNEL PANIC ==========\n");
+	printk(KERN_EMERG "%s\n", message);
 	arch_dump_registers(&frame);
 	arch_print_backtrace(frame.rip, frame.rbp);
 	printk(KERN_EMERG "========== end of panic: system halted ==========\n");

@@ -2,7 +2,9 @@
 # Whole-boot checks, each a separate QEMU boot judged from its serial output:
 #  - the ISO boots through GRUB under BIOS (SeaBIOS) and UEFI (OVMF) and runs the kernel tests;
 #  - the ISO's default entry reaches "Spindle is up" with a memory map summary;
-#  - a kernel command line reaches the kernel intact;
+#  - a kernel command line reaches the kernel intact, and loglevel= filters the console;
+#  - typed characters arrive through the serial receive interrupt and are echoed;
+#  - a 32-bit-only CPU gets a clear message instead of a triple fault;
 #  - every deliberate crash (crash=KIND) is reported with the faulting function's name
 #    in a symbolised backtrace, and ends the run with the panic status.
 # Prints PASS/FAIL per check and "N passed, N failed".
@@ -21,7 +23,10 @@ check() { # check NAME EXPECTED_STATUS REGEX... -- RUN_QEMU_ARGS...
     scripts/run-qemu.sh --quiet --log "$log" "$@"
     local status=$? missing=""
     for pattern in "${patterns[@]}"; do
-        grep -aEq -- "$pattern" "$log" || missing="$missing [$pattern]"
+        case $pattern in
+            '!'*) ! grep -aEq -- "${pattern#!}" "$log" || missing="$missing [absent: ${pattern#!}]" ;;
+            *) grep -aEq -- "$pattern" "$log" || missing="$missing [$pattern]" ;;
+        esac
     done
     if [ "$status" -eq "$expected" ] && [ -z "$missing" ]; then
         echo "PASS $name"
@@ -40,8 +45,17 @@ check iso_uefi_runs_kernel_tests 0 'multiboot2' '[0-9]+ passed, 0 failed' -- \
     --iso "$work/test.iso" --uefi --timeout 180
 check iso_default_entry_boots 0 'Memory map from multiboot2' 'MiB usable RAM' 'Spindle is up' -- \
     --iso build/spindle.iso --until 'Spindle is up' --timeout 120
+check iso_default_entry_boots_uefi 0 'Memory map from multiboot2' 'Spindle is up' -- \
+    --iso build/spindle.iso --uefi --until 'Spindle is up' --timeout 180
 check cmdline_reaches_kernel 0 'Command line: alpha=1 beta="two words" gamma' -- \
     --append 'alpha=1 beta="two words" gamma' --until 'Spindle is up' --timeout 60
+
+check serial_receive_interrupt_echoes 0 'Typed characters are echoed' -- \
+    --type 'echo-check-42' --until '\] echo-check-42' --timeout 60
+check no_long_mode_message 0 'no 64-bit long mode' -- \
+    --cpu qemu32 --until 'Halted' --timeout 60
+check loglevel_hides_info 2 'KERNEL PANIC' 'deliberate panic' '!Memory map from' -- \
+    --append 'loglevel=3 crash=panic panic=exit' --timeout 60
 
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kmain\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
