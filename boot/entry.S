@@ -5,9 +5,9 @@
  * address of the boot information (see boot/multiboot.S). Steps, as docs/boot.md explains:
  *  1. A stack, then CPUID: no CPUID or no long mode prints a clear message and halts
  *     instead of triple-faulting (Intel SDM Vol. 3A 9.8.5 "Initializing IA-32e Mode").
- *  2. Boot page tables: the first 4 GiB mapped with 2 MiB pages three times over --
- *     identity (so the next instruction after enabling paging still exists), the direct map
- *     at DIRECT_MAP_BASE (so kmain can read the boot info), and the kernel image at -2 GiB.
+ *  2. Boot page tables with 2 MiB pages: the first 4 GiB identity mapped (so the next
+ *     instruction after enabling paging still exists) and again at DIRECT_MAP_BASE (so kmain
+ *     can read the boot info), and the first 1 GiB at -2 GiB for the kernel image.
  *  3. CR4.PAE, CR3, EFER.LME, CR0.PG: the CPU is now in IA-32e compatibility mode; a far jump
  *     through a 64-bit code segment enters 64-bit mode.
  *  4. An absolute jump to the higher half, the real boot stack, kmain(magic, info_phys).

@@ -1,6 +1,6 @@
 /*
  * Deliberate crashes (include/crash.h). Each lives in its own function, so the exception
- * report can be checked to name exactly that function (tests/boot/crash.sh does).
+ * report can be checked to name exactly that function (tests/boot/run.sh does).
  * noinline keeps each crash in its own frame of the backtrace.
  */
 #include "crash.h"

@@ -2,7 +2,8 @@
 #   test-host    pure kernel code (lists, bitmaps, ring buffers, the frame allocator, printf,
 #                the command line) compiled natively and run on the host
 #   test-kernel  the in-kernel tests, booted with `test` on the command line
-#   test-boot    whole-boot checks: ISO under BIOS and UEFI, -cpu qemu64, deliberate crashes
+#   test-boot    whole-boot checks: ISO under BIOS and UEFI, deliberate crashes, serial input
+#                (make test also reruns the kernel tests under -cpu qemu64)
 #   test-gdb     a scripted gdb session against QEMU's gdb stub
 # `make test` runs all of them through tests/run-all.sh, which prints the combined
 # "N passed, N failed" as its last line and fails on any failure.
