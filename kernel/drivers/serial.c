@@ -7,7 +7,9 @@
 #include "console.h"
 #include "irq.h"
 #include "ringbuf.h"
+#include "sched.h"
 #include "spinlock.h"
+#include "wait.h"
 
 #define COM1 0x3f8
 #define REG_DATA 0
@@ -27,6 +29,7 @@
 static uint8_t receive_storage[4096];
 static struct ringbuf receive_ring = {receive_storage, sizeof(receive_storage), 0, 0};
 static struct spinlock receive_lock = SPINLOCK_INIT("serial-rx");
+static struct wait_queue_head receive_wait = WAIT_QUEUE_HEAD_INIT(receive_wait);
 
 static void serial_console_write(struct console *console, const char *text, size_t length)
 {
@@ -67,6 +70,7 @@ static void serial_interrupt(unsigned irq, struct trap_frame *frame)
 		ringbuf_write(&receive_ring, &byte, 1); /* a full ring drops the newest byte */
 	}
 	spin_unlock_irqrestore(&receive_lock, flags);
+	wake_up_all(&receive_wait);
 }
 
 void serial_enable_receive_interrupt(void)
@@ -81,6 +85,12 @@ size_t serial_read(char *buffer, size_t length)
 	size_t count = ringbuf_read(&receive_ring, buffer, length);
 	spin_unlock_irqrestore(&receive_lock, flags);
 	return count;
+}
+
+size_t serial_read_wait(char *buffer, size_t length)
+{
+	wait_event(receive_wait, serial_pending() > 0);
+	return serial_read(buffer, length);
 }
 
 size_t serial_pending(void)

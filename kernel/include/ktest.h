@@ -8,8 +8,9 @@
  * KTEST puts a struct ktest in the .ktests section; booting with `test` on the command line
  * runs every test (or `test=prefix` only those whose names start with prefix), one line
  * each, then "N passed, N failed", and leaves QEMU with a pass or fail status.
- * Each test must leave no memory behind: the runner compares free frames and live kmalloc
- * objects before and after every test, and a difference fails the test.
+ * Each test must leave nothing behind: the runner compares free frames, live kmalloc
+ * objects, tasks and kernel stacks before and after every test; a difference fails it.
+ * Tests run in pid 1 (a kernel thread), so they may sleep and start threads.
  */
 #ifndef SPINDLE_KTEST_H
 #define SPINDLE_KTEST_H

@@ -15,6 +15,8 @@ void serial_enable_receive_interrupt(void);
 void serial_write(const char *text, size_t length);
 /* Copy out up to length received bytes without blocking; returns the count. */
 size_t serial_read(char *buffer, size_t length);
+/* Sleep until at least one byte has arrived, then read like serial_read(). */
+size_t serial_read_wait(char *buffer, size_t length);
 /* Bytes received and not yet read. */
 size_t serial_pending(void);
 

@@ -27,5 +27,8 @@ void spin_unlock_irqrestore(struct spinlock *lock, uint64_t flags);
 /* Try once; returns true with the lock held (interrupts off, state in *flags). */
 bool spin_trylock_irqsave(struct spinlock *lock, uint64_t *flags);
 bool spin_is_held_by_this_cpu(const struct spinlock *lock);
+/* For callers that already run with interrupts off (interrupt handlers, the scheduler). */
+void spin_lock(struct spinlock *lock);
+void spin_unlock(struct spinlock *lock);
 
 #endif

@@ -22,7 +22,7 @@ uint64_t clock_tsc_hz(void);
 
 /* Calibrate the TSC against the PIT. Called once during boot, interrupts off. */
 void clock_init(void);
-/* Called by the timer interrupt on each tick. */
-void clock_tick(void);
+/* Called by the timer interrupt on each tick; drives the scheduler's time slices. */
+void clock_tick(bool from_user_mode);
 
 #endif

@@ -5,7 +5,8 @@
  *
  * Order matters: per-CPU data first (locks and printk look at this_cpu()), consoles next so
  * everything after can report, then descriptor tables (so faults are caught and explained),
- * boot information, memory, interrupts and the clock. docs/boot.md walks through it.
+ * boot information, memory, the scheduler, interrupts and the clock. Then kmain starts pid 1
+ * (kernel_init) and becomes the idle task. docs/boot.md walks through it.
  */
 #include "arch/cpu.h"
 #include "arch/cpu_features.h"
@@ -17,10 +18,14 @@
 #include "crash.h"
 #include "kmalloc.h"
 #include "ktest.h"
+#include "kthread.h"
 #include "panic.h"
 #include "percpu.h"
+#include "pid.h"
 #include "pmm.h"
 #include "printk.h"
+#include "sched.h"
+#include "sched_demo.h"
 #include "serial.h"
 #include "time.h"
 #include "vga.h"
@@ -50,17 +55,32 @@ static void print_memory_map(const struct boot_info *info)
 static noreturn void echo_console_input(void)
 {
 	char buffer[64];
-	printk("Nothing to run yet: processes arrive with later issues. Typed characters are "
+	printk("Nothing to run yet: user programs arrive with later issues. Typed characters are "
 	       "echoed (serial receive interrupts work). Quit QEMU with Ctrl-A X.\n");
 	for (;;) {
-		size_t count = serial_read(buffer, sizeof(buffer));
+		size_t count = serial_read_wait(buffer, sizeof(buffer));
 		for (size_t i = 0; i < count; i++) {
 			if (buffer[i] == '\r')
 				buffer[i] = '\n';
 			printk("%c", buffer[i]);
 		}
-		cpu_idle_wait();
 	}
+}
+
+/*
+ * pid 1, as in Linux: the first task the scheduler runs. It does what the command line asks
+ * (crash=, sched_demo, test) and then serves the console.
+ */
+static int kernel_init(void *unused)
+{
+	(void)unused;
+	if (cmdline_get("crash"))
+		crash_trigger(cmdline_get("crash"));
+	if (cmdline_has("sched_demo"))
+		sched_demo_run((int)cmdline_get_int("sched_demo", 3));
+	if (cmdline_has("test"))
+		ktest_run_all(cmdline_get("test"));
+	echo_console_input();
 }
 
 noreturn void kmain(uint32_t magic, uint32_t info_phys)
@@ -85,6 +105,9 @@ noreturn void kmain(uint32_t magic, uint32_t info_phys)
 	size_t frames = pmm_init(&boot_info);
 	vmm_init(&boot_info);
 	kmalloc_init();
+	task_set_max((size_t)cmdline_get_int("max_tasks", (int64_t)task_get_max()));
+	pid_init();
+	sched_init();
 	cpu_features_init(&protection);
 	printk("Memory: %lu frames (%lu MiB) free for allocation; NX %s, SMEP %s, SMAP %s, "
 	       "UMIP %s\n",
@@ -99,9 +122,9 @@ noreturn void kmain(uint32_t magic, uint32_t info_phys)
 	printk("Spindle is up: %lu MiB of RAM managed, timer at HZ=%d.\n", pmm_usable_count() >> 8,
 	       HZ);
 
-	if (cmdline_get("crash"))
-		crash_trigger(cmdline_get("crash"));
-	if (cmdline_has("test"))
-		ktest_run_all(cmdline_get("test"));
-	echo_console_input();
+	struct task_struct *init = kthread_run(kernel_init, NULL, "init");
+	if (IS_ERR(init))
+		panic("cannot start init: error %ld", PTR_ERR(init));
+	/* This boot context is now pid 0, the idle task: it runs when nothing else can. */
+	cpu_idle_loop();
 }

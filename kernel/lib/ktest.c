@@ -8,6 +8,7 @@
 #include "printk.h"
 #include "qemu.h"
 #include "string.h"
+#include "task.h"
 
 extern const struct ktest ktests_start[], ktests_end[];
 
@@ -40,6 +41,8 @@ noreturn void ktest_run_all(const char *filter)
 		struct ktest_context context = {.test_name = test->name};
 		size_t frames_before = pmm_free_count();
 		size_t objects_before = kmalloc_live_objects();
+		size_t tasks_before = task_count();
+		size_t stacks_before = kstack_count();
 
 		test->run(&context);
 		if (pmm_free_count() != frames_before)
@@ -50,6 +53,11 @@ noreturn void ktest_run_all(const char *filter)
 			ktest_report_failure(&context, test->file, 0,
 					     "leaked kmalloc objects: %lu live before, %lu after",
 					     objects_before, kmalloc_live_objects());
+		if (task_count() != tasks_before || kstack_count() != stacks_before)
+			ktest_report_failure(&context, test->file, 0,
+					     "leaked tasks: %lu tasks and %lu stacks before, %lu and %lu "
+					     "after",
+					     tasks_before, stacks_before, task_count(), kstack_count());
 		if (context.failures) {
 			printk("ktest: FAIL %s\n", test->name);
 			failed++;

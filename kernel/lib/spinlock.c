@@ -23,10 +23,11 @@ static bool try_acquire(struct spinlock *lock)
 	return __atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE) == 0;
 }
 
-uint64_t spin_lock_irqsave(struct spinlock *lock)
+void spin_lock(struct spinlock *lock)
 {
-	uint64_t flags = irq_save();
 #ifdef CONFIG_DEBUG
+	if (irq_is_enabled())
+		panic("spin_lock('%s') with interrupts on: use spin_lock_irqsave", lock->name);
 	if (spin_is_held_by_this_cpu(lock))
 		panic("spinlock '%s' taken twice by CPU %u (deadlock)", lock->name, this_cpu()->id);
 #endif
@@ -35,6 +36,12 @@ uint64_t spin_lock_irqsave(struct spinlock *lock)
 			cpu_relax();
 	}
 	lock->owner_cpu = (int32_t)this_cpu()->id;
+}
+
+uint64_t spin_lock_irqsave(struct spinlock *lock)
+{
+	uint64_t flags = irq_save();
+	spin_lock(lock);
 	return flags;
 }
 
@@ -49,7 +56,7 @@ bool spin_trylock_irqsave(struct spinlock *lock, uint64_t *flags)
 	return true;
 }
 
-void spin_unlock_irqrestore(struct spinlock *lock, uint64_t flags)
+void spin_unlock(struct spinlock *lock)
 {
 #ifdef CONFIG_DEBUG
 	if (!spin_is_held_by_this_cpu(lock))
@@ -58,5 +65,10 @@ void spin_unlock_irqrestore(struct spinlock *lock, uint64_t flags)
 #endif
 	lock->owner_cpu = -1;
 	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+}
+
+void spin_unlock_irqrestore(struct spinlock *lock, uint64_t flags)
+{
+	spin_unlock(lock);
 	irq_restore(flags);
 }

@@ -15,6 +15,7 @@
 #include "irq.h"
 #include "percpu.h"
 #include "printk.h"
+#include "sched.h"
 
 #define PIT_FREQUENCY_HZ 1193182
 #define PIT_CHANNEL2	 0x42
@@ -48,17 +49,16 @@ uint64_t clock_monotonic_ns(void)
 
 static void timer_interrupt(struct trap_frame *frame)
 {
-	(void)frame;
 	struct cpu_local *cpu = this_cpu();
 	cpu->ticks++;
 	if (cpu->id == 0)
 		WRITE_ONCE(jiffies, jiffies + 1);
-	clock_tick();
+	clock_tick((frame->cs & 3) == 3);
 }
 
-void clock_tick(void)
+void clock_tick(bool from_user_mode)
 {
-	/* The scheduler hooks its time slices in here (the tasks issue). */
+	sched_tick(from_user_mode);
 }
 
 void clock_init(void)

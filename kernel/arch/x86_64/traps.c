@@ -17,6 +17,8 @@
 #include "panic.h"
 #include "percpu.h"
 #include "printk.h"
+#include "kstack.h"
+#include "sched.h"
 
 static const char *const exception_names[32] = {
 	[0] = "#DE divide error",
@@ -66,8 +68,12 @@ noreturn void trap_fatal(struct trap_frame *frame)
 	       frame->vector, frame->error_code, read_cr2(), this_cpu()->id);
 	if (frame->vector == VECTOR_PAGE_FAULT)
 		describe_page_fault(frame);
-	if (frame->vector == VECTOR_DOUBLE_FAULT)
-		printk(KERN_EMERG "A double fault here usually means a kernel stack overflow.\n");
+	if (kstack_is_guard_address(read_cr2()))
+		printk(KERN_EMERG "Kernel stack overflow: %016lx is in the guard page below the stack "
+				  "of task '%s' (pid %d).\n",
+		       read_cr2(), current ? current->comm : "?", current ? current->pid : -1);
+	else if (frame->vector == VECTOR_DOUBLE_FAULT)
+		printk(KERN_EMERG "A double fault usually means a kernel stack overflow.\n");
 	arch_dump_registers(frame);
 	arch_print_backtrace(frame->rip, frame->rbp);
 	printk(KERN_EMERG "========== system halted ==========\n");
@@ -84,8 +90,11 @@ void trap_dispatch(struct trap_frame *frame)
 			frame->rip = fixup;
 		else
 			trap_fatal(frame);
-	} else {
-		irq_dispatch(frame);
+		cpu->irq_depth--;
+		return;
 	}
-	cpu->irq_depth--;
+	irq_dispatch(frame);
+	/* Leaving the outermost interrupt: the moment to preempt, if the tick asked for it. */
+	if (--cpu->irq_depth == 0)
+		sched_preempt_from_interrupt();
 }

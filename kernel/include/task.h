@@ -1,0 +1,124 @@
+/*
+ * struct task_struct: one schedulable thing -- a kernel thread today, a process or a thread
+ * of a process once user mode exists. As in Linux there is no separate "process" structure:
+ * a process is a group of tasks sharing a tgid (docs/tasks.md draws the picture).
+ *
+ * Locks (taken in this order when more than one is needed):
+ *   tasklist_lock  -- the family fields and the global task list (kernel/proc/task.c)
+ *   rq->lock       -- the scheduling fields, `state` changes made by others, on_rq
+ *                     (kernel/sched/core.c)
+ * Fields marked "fixed" are written once before the task first runs and only read after.
+ * A task is freed when its reference count (usage) falls to zero: the scheduler holds one
+ * reference while the task lives, anyone else takes one with get_task_struct().
+ */
+#ifndef SPINDLE_TASK_H
+#define SPINDLE_TASK_H
+
+#include "completion.h"
+#include "list.h"
+#include "pid.h"
+
+#define TASK_COMM_LENGTH 16
+
+/* Task states, numbered as Linux numbers them (fs/proc/array.c shows them as R S D T Z X). */
+#define TASK_RUNNING	     0x0000 /* on a run queue: running or ready to run */
+#define TASK_INTERRUPTIBLE   0x0001 /* asleep; a signal may wake it (signals come later) */
+#define TASK_UNINTERRUPTIBLE 0x0002 /* asleep until the event it waits for */
+#define TASK_STOPPED	     0x0004 /* stopped by a signal (job control, later) */
+#define TASK_ZOMBIE	     0x0020 /* exited; waits for its parent to collect the status */
+#define TASK_DEAD	     0x0080 /* exited and collected; memory goes once unreferenced */
+
+/* Task flags. */
+#define PF_KTHREAD 0x0001 /* a kernel thread: runs only in kernel mode, has no mm */
+#define PF_IDLE	   0x0002 /* the per-CPU idle task */
+
+struct sched_class;
+struct mm_struct;
+struct files_struct;
+
+/* Everything the scheduler keeps per task. */
+struct sched_entity {
+	const struct sched_class *class; /* policy code that queues and picks this task */
+	int policy;			 /* SCHED_NORMAL, SCHED_FIFO, ... (uapi/sched.h) */
+	int nice;			 /* -20 .. 19, lower is more CPU */
+	int priority;			 /* real-time priority 1..99, 0 for others */
+	struct list_head run_node;	 /* in the class's run queue while waiting to run */
+	bool on_rq;			 /* runnable: counted in rq->nr_running */
+	uint64_t slice_left;		 /* ticks left in the current time slice */
+	/* statistics (written by the owning CPU) */
+	uint64_t utime_ns;	  /* time spent running in user mode */
+	uint64_t stime_ns;	  /* time spent running in kernel mode */
+	uint64_t nvcsw;		  /* voluntary switches: the task went to sleep */
+	uint64_t nivcsw;	  /* involuntary switches: the task was preempted */
+	uint64_t last_ran_ns;	  /* monotonic time it was last switched in */
+	uint64_t sum_runtime_ns;  /* total time on a CPU */
+};
+
+struct task_struct {
+	/* --- identity (fixed) --- */
+	pid_t pid;		/* unique per task: what gettid() returns */
+	pid_t tgid;		/* thread-group id: the leader's pid, what getpid() returns */
+	struct task_struct *group_leader; /* first task of the thread group (itself for most) */
+	char comm[TASK_COMM_LENGTH];	  /* command name, NUL-terminated */
+	unsigned flags;			  /* PF_* */
+
+	/* --- family (tasklist_lock) --- */
+	struct task_struct *real_parent; /* who created it (or init after re-parenting) */
+	struct task_struct *parent;	 /* who gets SIGCHLD and wait()s: real_parent unless traced */
+	struct list_head children;	 /* its children, linked through their `sibling` */
+	struct list_head sibling;	 /* its place in the parent's children list */
+	struct list_head thread_group;	 /* the other tasks of its thread group */
+	struct list_head tasks;		 /* every task, in creation order */
+	struct list_head pid_hash_node;	 /* pid lookup bucket (pid lock) */
+
+	/* --- life and death (rq->lock for state; the rest fixed or written by the task) --- */
+	volatile long state; /* TASK_* */
+	int exit_code;	     /* the value passed to exit, for whoever collects it */
+	int exit_signal;     /* signal sent to the parent at exit; -1: reap automatically */
+	struct completion exited; /* completed when the task has finished running its code */
+	long usage;		  /* references; freed at zero (atomic) */
+
+	/* --- resources (refcounted; NULL for kernel threads until user mode exists) --- */
+	struct mm_struct *mm;	    /* address space, shared by threads and by a vfork child */
+	struct files_struct *files; /* open files, shared with CLONE_FILES */
+
+	/* --- kernel stack and saved CPU state (owned by the scheduler) --- */
+	void *stack;		   /* lowest address of the kernel stack (a guard page lies below) */
+	uint64_t saved_rsp;	   /* kernel stack pointer while switched out (switch.S) */
+	int preempt_count;	   /* > 0: this task must not be preempted */
+
+	/* --- scheduling (rq->lock) --- */
+	struct sched_entity se;
+	int cpu; /* the CPU whose run queue holds it */
+
+	/* --- kernel threads (fixed) --- */
+	int (*thread_function)(void *argument);
+	void *thread_argument;
+};
+
+/* The task running on this CPU. */
+struct task_struct *get_current(void);
+#define current get_current()
+
+static inline bool task_is_kthread(const struct task_struct *task)
+{
+	return task->flags & PF_KTHREAD;
+}
+
+/* Reference counting. */
+void get_task_struct(struct task_struct *task);
+void put_task_struct(struct task_struct *task);
+
+/* Live task_structs and kernel stacks, for leak checks. */
+size_t task_count(void);
+size_t kstack_count(void);
+
+/* The limit on live tasks (command line max_tasks=, default 1024). Creation beyond it
+ * returns -EAGAIN. For tests: task_set_max() returns the old value. */
+size_t task_get_max(void);
+size_t task_set_max(size_t max_tasks);
+
+/* Visit every task with tasklist_lock held; stop early when visit returns false. */
+void for_each_task(bool (*visit)(struct task_struct *task, void *data), void *data);
+
+#endif

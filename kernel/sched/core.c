@@ -1,0 +1,280 @@
+/*
+ * The scheduler core (include/sched.h): run queues, schedule(), wake-ups, the tick and
+ * preemption. Policy lives in the classes (rr.c, idle.c); this file only asks them.
+ *
+ * Invariants (rq->lock held):
+ *  - rq->curr is the running task and is never in a class queue;
+ *  - a task with se.on_rq is runnable and counted in nr_running (idle is never counted);
+ *  - a task whose state is not TASK_RUNNING is taken off the queue by its own schedule().
+ * A switch happens with rq->lock held and interrupts off; the task switched to releases the
+ * lock (at the end of schedule(), or in sched_first_run() if it is brand new).
+ */
+#include "sched.h"
+#include "arch/cpu.h"
+#include "kstack.h"
+#include "panic.h"
+#include "percpu.h"
+#include "proc.h"
+#include "string.h"
+#include "time.h"
+#include "uapi/sched.h"
+
+extern char boot_stack_bottom[];
+
+static struct rq runqueues[MAX_CPUS];
+/* The boot CPU's idle task: the code that ran kmain, adopted as pid 0 (Linux's init_task). */
+static struct task_struct boot_idle_task;
+
+/* Highest priority first. Adding a class means adding it here, nowhere else. */
+static const struct sched_class *const sched_classes[] = {
+	&rr_sched_class,
+	&idle_sched_class,
+};
+
+struct rq *this_rq(void)
+{
+	return &runqueues[this_cpu()->id];
+}
+
+struct task_struct *get_current(void)
+{
+	return this_cpu()->current_task;
+}
+
+static int class_rank(const struct sched_class *class)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(sched_classes); i++) {
+		if (sched_classes[i] == class)
+			return (int)i;
+	}
+	BUG();
+}
+
+void sched_init(void)
+{
+	struct cpu_local *cpu = this_cpu();
+	struct rq *rq = this_rq();
+	struct task_struct *idle = &boot_idle_task;
+
+	spin_lock_init(&rq->lock, "runqueue");
+	list_init(&rq->rr.queue);
+	rq->cpu = (int)cpu->id;
+
+	task_init_common(idle, "swapper/0");
+	idle->pid = idle->tgid = 0;
+	idle->flags = PF_KTHREAD | PF_IDLE;
+	idle->state = TASK_RUNNING;
+	idle->real_parent = idle->parent = idle;
+	idle->stack = boot_stack_bottom;
+	idle->se.class = &idle_sched_class;
+	idle->se.policy = SCHED_IDLE;
+	idle->cpu = rq->cpu;
+	idle->se.last_ran_ns = clock_monotonic_ns();
+	task_register_idle(idle);
+
+	rq->idle = rq->curr = idle;
+	cpu->current_task = idle;
+}
+
+void sched_fork(struct task_struct *task)
+{
+	task->state = TASK_UNINTERRUPTIBLE; /* asleep until the first wake_up_process() */
+	task->se.class = &rr_sched_class;
+	task->se.policy = SCHED_NORMAL;
+	task->se.nice = 0;
+	task->se.slice_left = RR_TIMESLICE_TICKS;
+	task->cpu = this_rq()->cpu;
+}
+
+static void enqueue_task(struct rq *rq, struct task_struct *p)
+{
+	p->se.class->enqueue_task(rq, p);
+	p->se.on_rq = true;
+	rq->nr_running++;
+}
+
+static void dequeue_task(struct rq *rq, struct task_struct *p)
+{
+	p->se.class->dequeue_task(rq, p);
+	p->se.on_rq = false;
+	rq->nr_running--;
+}
+
+/* p has just become runnable: does it deserve the CPU more than rq->curr? */
+static void check_preempt(struct rq *rq, struct task_struct *p)
+{
+	struct task_struct *curr = rq->curr;
+	if (p->se.class == curr->se.class)
+		p->se.class->check_preempt_curr(rq, p);
+	else if (class_rank(p->se.class) < class_rank(curr->se.class))
+		rq->need_resched = true;
+}
+
+bool wake_up_process(struct task_struct *task)
+{
+	struct rq *rq = &runqueues[task->cpu];
+	bool woken = false;
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+
+	if (task->state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)) {
+		task->state = TASK_RUNNING;
+		woken = true;
+		/* Still on the queue if it had not reached schedule() yet: nothing more to do. */
+		if (!task->se.on_rq) {
+			enqueue_task(rq, task);
+			check_preempt(rq, task);
+		}
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return woken;
+}
+
+void set_current_state(long state)
+{
+	WRITE_ONCE(current->state, state);
+	barrier();
+}
+
+static struct task_struct *pick_next_task(struct rq *rq)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(sched_classes); i++) {
+		struct task_struct *next = sched_classes[i]->pick_next_task(rq);
+		if (next)
+			return next;
+	}
+	BUG(); /* the idle class always has a task */
+}
+
+/* Runs in the task switched to, right after the switch. */
+static void finish_task_switch(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD) {
+		kstack_free(prev->stack);
+		WRITE_ONCE(prev->stack, NULL);
+		put_task_struct(prev); /* the reference the task held on itself while alive */
+	}
+}
+
+static void account_switch(struct task_struct *prev, struct task_struct *next, bool voluntary)
+{
+	uint64_t now = clock_monotonic_ns();
+	prev->se.sum_runtime_ns += now - prev->se.last_ran_ns;
+	next->se.last_ran_ns = now;
+	if (voluntary)
+		prev->se.nvcsw++;
+	else
+		prev->se.nivcsw++;
+}
+
+void schedule(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *prev, *next;
+
+	if (this_cpu()->irq_depth > 0)
+		panic("schedule() called from an interrupt handler");
+	if (current->preempt_count > 0)
+		panic("scheduling while atomic: %s (pid %d), preempt_count %d", current->comm,
+		      current->pid, current->preempt_count);
+
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+	prev = rq->curr;
+	bool voluntary = prev->state != TASK_RUNNING;
+	if (voluntary)
+		dequeue_task(rq, prev);
+	else
+		prev->se.class->put_prev_task(rq, prev);
+	next = pick_next_task(rq);
+	rq->need_resched = false;
+
+	if (next != prev) {
+		account_switch(prev, next, voluntary);
+		rq->nr_switches++;
+		rq->curr = next;
+		this_cpu()->current_task = next;
+		prev = arch_context_switch(prev, next);
+		/* Now running as `next`, which was switched out earlier; prev ran just before. */
+		spin_unlock_irqrestore(&rq->lock, flags);
+		finish_task_switch(prev);
+		return;
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+void sched_first_run(struct task_struct *previous)
+{
+	spin_unlock(&this_rq()->lock);
+	finish_task_switch(previous);
+	irq_enable();
+}
+
+void sched_yield(void)
+{
+	struct rq *rq = this_rq();
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+	rq->curr->se.class->yield_task(rq);
+	spin_unlock_irqrestore(&rq->lock, flags);
+	schedule();
+}
+
+noreturn void sched_exit_current(void)
+{
+	struct rq *rq = this_rq();
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+	current->state = TASK_DEAD;
+	spin_unlock_irqrestore(&rq->lock, flags);
+	schedule();
+	panic("a dead task (%s, pid %d) was scheduled again", current->comm, current->pid);
+}
+
+void sched_tick(bool from_user_mode)
+{
+	struct rq *rq = this_rq();
+	spin_lock(&rq->lock);
+	struct task_struct *curr = rq->curr;
+	if (from_user_mode)
+		curr->se.utime_ns += NSEC_PER_TICK;
+	else
+		curr->se.stime_ns += NSEC_PER_TICK;
+	curr->se.class->task_tick(rq, curr);
+	spin_unlock(&rq->lock);
+}
+
+void sched_preempt_from_interrupt(void)
+{
+	if (READ_ONCE(this_rq()->need_resched) && current->preempt_count == 0)
+		schedule();
+}
+
+void preempt_disable(void)
+{
+	current->preempt_count++;
+	barrier();
+}
+
+void preempt_enable(void)
+{
+	barrier();
+	BUG_ON(current->preempt_count <= 0);
+	if (--current->preempt_count == 0 && READ_ONCE(this_rq()->need_resched) &&
+	    irq_is_enabled())
+		schedule();
+}
+
+int preempt_count(void)
+{
+	return current->preempt_count;
+}
+
+noreturn void cpu_idle_loop(void)
+{
+	for (;;) {
+		irq_disable();
+		if (READ_ONCE(this_rq()->need_resched)) {
+			irq_enable();
+			schedule();
+			continue;
+		}
+		cpu_idle_wait(); /* sti; hlt: no wake-up can slip in between */
+	}
+}
