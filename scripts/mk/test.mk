@@ -9,6 +9,7 @@
 # "N passed, N failed" as its last line and fails on any failure.
 
 HOST_PURE_SOURCES := kernel/lib/bitmap.c kernel/lib/ringbuf.c kernel/lib/format.c \
+	kernel/proc/pid_allocator.c \
 	kernel/lib/string.c kernel/mm/frame_allocator.c kernel/init/cmdline.c
 HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.c))
 HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(HOST_PURE_SOURCES) $(HOST_TEST_SOURCES))

@@ -6,7 +6,9 @@
 #  - typed characters arrive through the serial receive interrupt and are echoed;
 #  - a 32-bit-only CPU gets a clear message instead of a triple fault;
 #  - every deliberate crash (crash=KIND) is reported with the faulting function's name
-#    in a symbolised backtrace, and ends the run with the panic status.
+#    in a symbolised backtrace, and ends the run with the panic status; a kernel stack
+#    overflow is caught by the guard page and named as such;
+#  - sched_demo shows busy kernel threads preempted in round-robin order.
 # Prints PASS/FAIL per check and "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -58,7 +60,7 @@ check loglevel_hides_info 2 'KERNEL PANIC' 'deliberate panic' '!Memory map from'
     --append 'loglevel=3 crash=panic panic=exit' --timeout 60
 
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
-    check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kmain\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
+    check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
         --append "crash=$1 panic=exit" --timeout 60
 }
 crash null crash_null_dereference 'page not present, write, kernel mode'
@@ -67,7 +69,18 @@ crash divide crash_divide_error '#DE divide error'
 crash text crash_write_kernel_text 'protection violation, write'
 crash panic crash_panic 'deliberate panic'
 crash bug crash_bug_on 'BUG_ON\(impossible == 1\)'
-crash overflow crash_stack_overflow '#DF double fault'
+crash overflow crash_stack_overflow 'guard page below the stack of task .init. \(pid 1\)'
+
+# sched_demo: busy threads that never yield must take turns, a b c a b c ...
+check sched_demo_shows_preemption 0 'worker-a .* runs again' 'sched_demo: done' -- \
+    --append 'sched_demo' --until 'sched_demo: done' --timeout 120
+order=$(grep -aoE 'worker-[a-c] \(pid [0-9]+\) runs again' "$work/sched_demo_shows_preemption.log" |
+    cut -c8 | tr -d '\n')
+if [ "${order:0:9}" = abcabcabc ]; then
+    echo "PASS sched_demo_round_robin_order"; passed=$((passed + 1))
+else
+    echo "FAIL sched_demo_round_robin_order: workers ran in order '$order'"; failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
