@@ -6,8 +6,10 @@
  *   if (IS_ERR(worker)) return PTR_ERR(worker);
  *
  * A kernel thread ends by returning from its function or calling kthread_exit(); its stack
- * and task_struct are freed automatically (nobody needs to reap it). To wait for one, take a
- * reference before it can exit and use kthread_wait():
+ * and task_struct are freed automatically (nobody needs to reap it) -- so the pointer
+ * kthread_run() returns may already be stale when the caller looks at it: use it only to
+ * test IS_ERR. To wait for a thread, take a reference before it can run and use
+ * kthread_wait():
  *   worker = kthread_create(...); get_task_struct(worker); wake_up_process(worker);
  *   status = kthread_wait(worker); put_task_struct(worker);
  */

@@ -128,6 +128,13 @@ int vmm_map_page(phys_addr_t space, virt_addr_t virt, phys_addr_t phys, unsigned
 	return result;
 }
 
+/* The kernel half is in every address space: its changes are always visible here. */
+static void flush_if_visible(phys_addr_t space, virt_addr_t virt)
+{
+	if (virt >= USER_SPACE_END || space == pte_address(read_cr3()))
+		invlpg(virt);
+}
+
 static bool table_is_empty(phys_addr_t table)
 {
 	const pte_t *entries = table_at(table);
@@ -158,14 +165,18 @@ static int unmap_locked(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys)
 	if (phys)
 		*phys = pte_address(*leaf);
 	*leaf = 0;
-	if (space == read_cr3())
-		invlpg(virt);
 
+	/* Unhook the tables left empty, flush, and only then free them: until the flush the
+	 * CPU may still hold the old entries in its paging-structure caches. */
 	int highest_freeable = virt < USER_SPACE_END ? 3 : 2;
-	for (int level = 1; level <= highest_freeable && table_is_empty(tables[level]); level++) {
-		table_at(tables[level + 1])[page_table_index(virt, level + 1)] = 0;
-		pmm_free_frames(tables[level], 1);
+	int emptied = 0;
+	while (emptied < highest_freeable && table_is_empty(tables[emptied + 1])) {
+		emptied++;
+		table_at(tables[emptied + 1])[page_table_index(virt, emptied + 1)] = 0;
 	}
+	flush_if_visible(space, virt);
+	for (int level = 1; level <= emptied; level++)
+		pmm_free_frames(tables[level], 1);
 	return 0;
 }
 
@@ -204,6 +215,61 @@ bool vmm_translate(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys, unsig
 	bool mapped = translate_locked(space, virt, phys, flags);
 	spin_unlock_irqrestore(&vmm_lock, irq);
 	return mapped;
+}
+
+phys_addr_t vmm_create_space(void)
+{
+	phys_addr_t space = alloc_table();
+	if (!space)
+		return 0;
+	uint64_t irq = spin_lock_irqsave(&vmm_lock);
+	for (int i = ENTRIES_PER_TABLE / 2; i < ENTRIES_PER_TABLE; i++)
+		table_at(space)[i] = table_at(kernel_pml4)[i];
+	spin_unlock_irqrestore(&vmm_lock, irq);
+	return space;
+}
+
+/* Free a user-half table at `level` and everything below it. */
+static void free_user_table(phys_addr_t table, int level)
+{
+	pte_t *entries = table_at(table);
+	for (int i = 0; i < ENTRIES_PER_TABLE; i++) {
+		pte_t entry = entries[i];
+		if (!(entry & PTE_PRESENT))
+			continue;
+		if (level == 1)
+			pmm_put(pte_address(entry));
+		else
+			free_user_table(pte_address(entry), level - 1);
+	}
+	pmm_free_frames(table, 1);
+}
+
+void vmm_destroy_space(phys_addr_t space)
+{
+	BUG_ON(space == kernel_pml4 || space == read_cr3());
+	uint64_t irq = spin_lock_irqsave(&vmm_lock);
+	pte_t *pml4 = table_at(space);
+	for (int i = 0; i < ENTRIES_PER_TABLE / 2; i++) {
+		if (pml4[i] & PTE_PRESENT)
+			free_user_table(pte_address(pml4[i]), PAGE_LEVELS - 1);
+	}
+	spin_unlock_irqrestore(&vmm_lock, irq);
+	pmm_free_frames(space, 1);
+}
+
+int vmm_set_flags(phys_addr_t space, virt_addr_t virt, unsigned flags)
+{
+	int result = -ENOENT;
+	uint64_t irq = spin_lock_irqsave(&vmm_lock);
+	pte_t *entry = walk(space, ALIGN_DOWN(virt, PAGE_SIZE), 1, false);
+	if (entry && (*entry & PTE_PRESENT)) {
+		*entry = pte_address(*entry) | leaf_flags(flags);
+		flush_if_visible(space, virt);
+		result = 0;
+	}
+	spin_unlock_irqrestore(&vmm_lock, irq);
+	return result;
 }
 
 phys_addr_t vmm_kernel_space(void)

@@ -54,6 +54,9 @@ void get_task_struct(struct task_struct *task)
 static void task_free(struct task_struct *task)
 {
 	BUG_ON(task->flags & PF_IDLE);
+	/* Only a task that has exited (and so left every list) may be freed. */
+	BUG_ON(task->state != TASK_DEAD || !list_is_empty(&task->tasks) ||
+	       !list_is_empty(&task->pid_hash_node));
 	if (task->stack)
 		kstack_free(task->stack);
 	kfree(task);

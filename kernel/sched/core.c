@@ -131,8 +131,8 @@ bool wake_up_process(struct task_struct *task)
 
 void set_current_state(long state)
 {
-	WRITE_ONCE(current->state, state);
-	barrier();
+	/* A full barrier: the state must be visible before the sleeper re-checks its condition. */
+	__atomic_store_n(&current->state, state, __ATOMIC_SEQ_CST);
 }
 
 static struct task_struct *pick_next_task(struct rq *rq)
@@ -166,7 +166,13 @@ static void account_switch(struct task_struct *prev, struct task_struct *next, b
 		prev->se.nivcsw++;
 }
 
-void schedule(void)
+/*
+ * The heart of the scheduler. `preempt` says the task is being switched out against its
+ * will (tick, preempt_enable): then it stays runnable even if it had just set a sleeping
+ * state -- it was preempted on its way to sleep, between set_current_state() and its own
+ * schedule() call, and dequeuing it here could lose the wake-up it is about to check for.
+ */
+static void schedule_common(bool preempt)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *prev, *next;
@@ -179,7 +185,8 @@ void schedule(void)
 
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 	prev = rq->curr;
-	bool voluntary = prev->state != TASK_RUNNING;
+	bool voluntary = !preempt && prev->state != TASK_RUNNING;
+	BUG_ON(voluntary && (prev->flags & PF_IDLE));
 	if (voluntary)
 		dequeue_task(rq, prev);
 	else
@@ -193,12 +200,18 @@ void schedule(void)
 		rq->curr = next;
 		this_cpu()->current_task = next;
 		prev = arch_context_switch(prev, next);
-		/* Now running as `next`, which was switched out earlier; prev ran just before. */
-		spin_unlock_irqrestore(&rq->lock, flags);
+		/* Now running as `next`, which was switched out earlier; prev ran just before.
+		 * Re-read the run queue: on SMP the task may have moved to another CPU. */
+		spin_unlock_irqrestore(&this_rq()->lock, flags);
 		finish_task_switch(prev);
 		return;
 	}
 	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+void schedule(void)
+{
+	schedule_common(false);
 }
 
 void sched_first_run(struct task_struct *previous)
@@ -243,7 +256,7 @@ void sched_tick(bool from_user_mode)
 void sched_preempt_from_interrupt(void)
 {
 	if (READ_ONCE(this_rq()->need_resched) && current->preempt_count == 0)
-		schedule();
+		schedule_common(true);
 }
 
 void preempt_disable(void)
@@ -258,7 +271,7 @@ void preempt_enable(void)
 	BUG_ON(current->preempt_count <= 0);
 	if (--current->preempt_count == 0 && READ_ONCE(this_rq()->need_resched) &&
 	    irq_is_enabled())
-		schedule();
+		schedule_common(true);
 }
 
 int preempt_count(void)
@@ -272,7 +285,7 @@ noreturn void cpu_idle_loop(void)
 		irq_disable();
 		if (READ_ONCE(this_rq()->need_resched)) {
 			irq_enable();
-			schedule();
+			schedule_common(true);
 			continue;
 		}
 		cpu_idle_wait(); /* sti; hlt: no wake-up can slip in between */

@@ -180,3 +180,32 @@ KTEST(sched_task_family_and_ids)
 	KTEST_EXPECT_EQ(t, current->pid, 1); /* tests run in init */
 	KTEST_EXPECT(t, this_rq()->idle->pid == 0);
 }
+
+/*
+ * Regression (found in review): a task preempted between set_current_state(sleeping) and
+ * its own schedule() was taken off the run queue, so a wake-up that had already happened
+ * was lost and the task never ran again.
+ */
+static int almost_sleeper_main(void *argument)
+{
+	struct counter *partner = argument;
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	uint64_t until = jiffies_read() + 3 * RR_TIMESLICE_TICKS;
+	while (jiffies_read() < until) /* preempted here, more than once */
+		cpu_relax();
+	set_current_state(TASK_RUNNING);
+	partner->stop = true;
+	return 0;
+}
+
+KTEST(sched_preempted_before_sleeping_stays_runnable)
+{
+	struct counter spinner = {0};
+	struct task_struct *busy = start(counter_main, &spinner, "spinner");
+	struct task_struct *almost = start(almost_sleeper_main, &spinner, "almost");
+	KTEST_EXPECT_EQ(t, kthread_wait(almost), 0);
+	KTEST_EXPECT_EQ(t, kthread_wait(busy), 0);
+	KTEST_EXPECT(t, almost->se.nivcsw >= 1);
+	put_task_struct(almost);
+	put_task_struct(busy);
+}
