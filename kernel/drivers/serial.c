@@ -60,16 +60,27 @@ void serial_write(const char *text, size_t length)
 	}
 }
 
+static void (*receiver)(char character);
+
+void serial_set_receiver(void (*receive)(char character))
+{
+	receiver = receive;
+}
+
 static void serial_interrupt(unsigned irq, struct trap_frame *frame)
 {
 	(void)irq;
 	(void)frame;
-	uint64_t flags = spin_lock_irqsave(&receive_lock);
 	while (inb(COM1 + REG_LSR) & LSR_DATA_READY) {
 		uint8_t byte = inb(COM1 + REG_DATA);
+		if (receiver) {
+			receiver((char)byte);
+			continue;
+		}
+		uint64_t flags = spin_lock_irqsave(&receive_lock);
 		ringbuf_write(&receive_ring, &byte, 1); /* a full ring drops the newest byte */
+		spin_unlock_irqrestore(&receive_lock, flags);
 	}
-	spin_unlock_irqrestore(&receive_lock, flags);
 	wake_up_all(&receive_wait);
 }
 

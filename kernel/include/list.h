@@ -73,6 +73,10 @@ static inline size_t list_length(const struct list_head *head)
 	for (pos = list_entry((head)->next, typeof(*pos), member); &pos->member != (head);         \
 	     pos = list_entry(pos->member.next, typeof(*pos), member))
 
+#define list_for_each_entry_reverse(pos, head, member)                                              \
+	for (pos = list_entry((head)->prev, typeof(*pos), member); &pos->member != (head);         \
+	     pos = list_entry(pos->member.prev, typeof(*pos), member))
+
 #define list_for_each_entry_safe(pos, tmp, head, member)                                           \
 	for (pos = list_entry((head)->next, typeof(*pos), member),                                 \
 	    tmp = list_entry(pos->member.next, typeof(*pos), member);                              \

@@ -10,6 +10,8 @@
 
 /* Program the UART (115200 8N1, FIFOs) and register it as a console. */
 void serial_init(void);
+/* Send every received byte to `receive` (the terminal) instead of the internal ring. */
+void serial_set_receiver(void (*receive)(char character));
 /* Route IRQ 4 to the receive handler; needs the interrupt controller set up. */
 void serial_enable_receive_interrupt(void);
 void serial_write(const char *text, size_t length);

@@ -26,7 +26,11 @@
 #define TASK_UNINTERRUPTIBLE 0x0002 /* asleep until the event it waits for */
 #define TASK_STOPPED	     0x0004 /* stopped by a signal (job control, later) */
 #define TASK_ZOMBIE	     0x0020 /* exited; waits for its parent to collect the status */
-#define TASK_DEAD	     0x0080 /* exited and collected; memory goes once unreferenced */
+#define TASK_DEAD	     0x0080 /* exited: never runs again (see exit_state for zombies) */
+
+/* exit_state values. */
+#define EXIT_ZOMBIE 0x0020 /* exited; its parent has not collected the status yet */
+#define EXIT_DEAD   0x0010 /* collected (or reaped automatically) */
 
 /* Task flags. */
 #define PF_KTHREAD 0x0001 /* a kernel thread: runs only in kernel mode, has no mm */
@@ -35,6 +39,7 @@
 struct sched_class;
 struct mm_struct;
 struct files_struct;
+struct fs_struct;
 
 /* Everything the scheduler keeps per task. */
 struct sched_entity {
@@ -55,10 +60,12 @@ struct sched_entity {
 };
 
 struct task_struct {
-	/* --- identity (fixed) --- */
+	/* --- identity (fixed, except pgid/sid which the task's family changes) --- */
 	pid_t pid;		/* unique per task: what gettid() returns */
 	pid_t tgid;		/* thread-group id: the leader's pid, what getpid() returns */
 	struct task_struct *group_leader; /* first task of the thread group (itself for most) */
+	pid_t pgid;			  /* process group (job control) */
+	pid_t sid;			  /* session */
 	char comm[TASK_COMM_LENGTH];	  /* command name, NUL-terminated */
 	unsigned flags;			  /* PF_* */
 
@@ -73,19 +80,25 @@ struct task_struct {
 
 	/* --- life and death (rq->lock for state; the rest fixed or written by the task) --- */
 	volatile long state; /* TASK_* */
-	int exit_code;	     /* the value passed to exit, for whoever collects it */
+	int exit_state;	     /* 0 while alive, EXIT_ZOMBIE until reaped, then EXIT_DEAD */
+	int exit_code;	     /* kernel threads: the function's result; processes: wait status */
 	int exit_signal;     /* signal sent to the parent at exit; -1: reap automatically */
 	struct completion exited; /* completed when the task has finished running its code */
-	long usage;		  /* references; freed at zero (atomic) */
+	struct wait_queue_head child_exit; /* this task's wait4() sleeps here for its children */
+	struct completion *vfork_done; /* a vfork parent waits on this until we exec or exit */
+	long usage; /* references (atomic): one while listed, one while it can run, others */
 
 	/* --- resources (refcounted; NULL for kernel threads until user mode exists) --- */
 	struct mm_struct *mm;	    /* address space, shared by threads and by a vfork child */
 	struct files_struct *files; /* open files, shared with CLONE_FILES */
+	struct fs_struct *fs;	    /* root, working directory, umask; shared with CLONE_FS */
 
 	/* --- kernel stack and saved CPU state (owned by the scheduler) --- */
 	void *stack;		   /* lowest address of the kernel stack (a guard page lies below) */
 	uint64_t saved_rsp;	   /* kernel stack pointer while switched out (switch.S) */
 	int preempt_count;	   /* > 0: this task must not be preempted */
+	uint64_t fs_base;	   /* user FS base (thread-local storage), arch_prctl */
+	void *fpu_state;	   /* user x87/SSE registers (FXSAVE image); NULL for kthreads */
 
 	/* --- scheduling (rq->lock) --- */
 	struct sched_entity se;

@@ -11,7 +11,7 @@
 #include "types.h"
 
 #define HZ	       1000
-#define NSEC_PER_SEC   1000000000ul
+#include "uapi/time.h" /* NSEC_PER_SEC */
 #define NSEC_PER_TICK  (NSEC_PER_SEC / HZ)
 
 /* Ticks since the timer started (boot CPU). */

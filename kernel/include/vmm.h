@@ -41,6 +41,14 @@ int vmm_unmap_page(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys);
  */
 bool vmm_translate(phys_addr_t space, virt_addr_t virt, phys_addr_t *phys, unsigned *flags);
 
+/* A new address space: empty user half, the kernel half shared. 0 when out of memory. */
+phys_addr_t vmm_create_space(void);
+/* Free the user half of an address space -- every mapped frame loses one reference
+ * (pmm_put), every page table is freed -- and then the PML4 itself. */
+void vmm_destroy_space(phys_addr_t space);
+/* Change the VM_* flags of a mapped 4 KiB page, keeping its frame. Returns 0 or -ENOENT. */
+int vmm_set_flags(phys_addr_t space, virt_addr_t virt, unsigned flags);
+
 /* Map device memory (uncached, no execute) into the kernel virtual area. NULL on failure. */
 void *vmm_ioremap(phys_addr_t phys, size_t size);
 

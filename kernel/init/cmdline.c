@@ -66,6 +66,28 @@ const char *cmdline_get(const char *key)
 	return word + strlen(key) + 1;
 }
 
+int cmdline_init_argv(const char **argv, int max_arguments)
+{
+	static char storage_copy[CMDLINE_MAX];
+	const char *value = cmdline_get("init");
+	int argc = 0;
+	if (!value || !*value)
+		return 0;
+	strlcpy(storage_copy, value, sizeof(storage_copy));
+	char *at = storage_copy;
+	while (*at && argc < max_arguments) {
+		while (*at == ' ')
+			*at++ = '\0';
+		if (!*at)
+			break;
+		argv[argc++] = at;
+		while (*at && *at != ' ')
+			at++;
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
 int64_t cmdline_get_int(const char *key, int64_t fallback)
 {
 	const char *value = cmdline_get(key);

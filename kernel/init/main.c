@@ -28,6 +28,15 @@
 #include "sched_demo.h"
 #include "serial.h"
 #include "time.h"
+#include "exec.h"
+#include "proc.h"
+#include "syscall.h"
+#include "timer.h"
+#include "tty.h"
+#include "uaccess.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "vfs.h"
 #include "vga.h"
 #include "vmm.h"
 
@@ -52,34 +61,107 @@ static void print_memory_map(const struct boot_info *info)
 		       info->modules[i].end, info->modules[i].name);
 }
 
+/* No program to run: let the terminal show that input works (typed lines come back). */
 static noreturn void echo_console_input(void)
 {
-	char buffer[64];
-	printk("Nothing to run yet: user programs arrive with later issues. Typed characters are "
-	       "echoed (serial receive interrupts work). Quit QEMU with Ctrl-A X.\n");
+	char buffer[128];
+	printk("No init program found. Typed lines are echoed back by the terminal "
+	       "(serial receive interrupts work). Quit QEMU with Ctrl-A X.\n");
+	struct file *console = fd_get(0);
 	for (;;) {
-		size_t count = serial_read_wait(buffer, sizeof(buffer));
-		for (size_t i = 0; i < count; i++) {
-			if (buffer[i] == '\r')
-				buffer[i] = '\n';
-			printk("%c", buffer[i]);
+		ssize_t count = console ? kernel_read(console, buffer, sizeof(buffer) - 1, 0) : 0;
+		if (count <= 0)
+			sleep_until(clock_monotonic_ns() + NSEC_PER_SEC);
+		else
+			printk("echo: %.*s", (int)count, buffer);
+	}
+}
+
+/* Unpack the initramfs (the first boot module) into the root file system. */
+static void mount_root(void)
+{
+	if (boot_info.module_count == 0) {
+		printk(KERN_WARNING "initramfs: none given; the root file system is empty\n");
+	} else {
+		const struct boot_module *module = &boot_info.modules[0];
+		if (cpio_unpack(phys_to_virt(module->start), module->end - module->start) != 0)
+			printk(KERN_ERR "initramfs: %s is not a cpio newc archive\n", module->name);
+	}
+	devices_populate();
+}
+
+/* fd 0, 1 and 2 of init: the console, as Linux gives them. */
+static void open_console(void)
+{
+	int error;
+	struct file *console = vfs_open(AT_FDCWD, "/dev/console", O_RDWR, 0, &error);
+	if (!console) {
+		printk(KERN_WARNING "init: cannot open /dev/console (%d)\n", error);
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++) {
+		file_get(console);
+		fd_install(console, fd, false);
+	}
+	file_put(console);
+}
+
+/*
+ * Start the first user program, Linux style: init=/path arg... from the command line, else
+ * the usual places. Returns only if none could be started.
+ */
+static void run_init_process(void)
+{
+	static const char *const fallbacks[] = {"/sbin/init", "/etc/init", "/bin/init", "/bin/sh"};
+	static const char *const environment[] = {"HOME=/", "TERM=linux", "PATH=/bin:/sbin", NULL};
+	const char *argv[CMDLINE_MAX_INIT_ARGS + 1];
+	struct exec_strings strings;
+	int argc = cmdline_init_argv(argv, CMDLINE_MAX_INIT_ARGS);
+
+	for (size_t i = 0; i <= ARRAY_SIZE(fallbacks); i++) {
+		if (argc == 0 && i == ARRAY_SIZE(fallbacks))
+			break;
+		if (argc == 0) {
+			argv[0] = fallbacks[i];
+			argv[1] = NULL;
 		}
+		if (exec_strings_from_kernel(&strings, argv, environment) != 0)
+			break;
+		int error = do_execve(argv[0], &strings);
+		exec_strings_free(&strings);
+		if (error == 0) {
+			printk("Starting %s as pid 1\n", argv[0]);
+			return_to_user();
+		}
+		if (argc > 0 || error != -ENOENT)
+			printk(KERN_ERR "init: cannot run %s (error %d)\n", argv[0], error);
+		if (argc > 0)
+			return;
 	}
 }
 
 /*
  * pid 1, as in Linux: the first task the scheduler runs. It does what the command line asks
- * (crash=, sched_demo, test) and then serves the console.
+ * (crash=, sched_demo, test), then becomes the first user program.
  */
 static int kernel_init(void *unused)
 {
 	(void)unused;
+	ramfs_init();
+	current->fs = fs_create();
+	current->files = files_create();
+	if (!current->fs || !current->files)
+		panic("init: out of memory");
+	mount_root();
+	open_console();
+	exit_set_child_reaper(current);
 	if (cmdline_get("crash"))
 		crash_trigger(cmdline_get("crash"));
 	if (cmdline_has("sched_demo"))
 		sched_demo_run((int)cmdline_get_int("sched_demo", 3));
 	if (cmdline_has("test"))
 		ktest_run_all(cmdline_get("test"));
+	run_init_process();
 	echo_console_input();
 }
 
@@ -114,9 +196,15 @@ noreturn void kmain(uint32_t magic, uint32_t info_phys)
 	       frames, frames >> 8, protection.nx ? "on" : "off", protection.smep ? "on" : "off",
 	       protection.smap ? "on" : "off", protection.umip ? "on" : "off");
 
+	if (protection.smap)
+		uaccess_enable_smap();
+	syscall_init();
 	pic_init();
 	lapic_init();
 	clock_init();
+	rtc_init();
+	devices_init();
+	tty_init();
 	serial_enable_receive_interrupt();
 	irq_enable();
 	printk("Spindle is up: %lu MiB of RAM managed, timer at HZ=%d.\n", pmm_usable_count() >> 8,

@@ -51,7 +51,7 @@ noreturn void kthread_main(void)
 
 noreturn void kthread_exit(int code)
 {
-	task_exit(code);
+	do_exit(code);
 }
 
 int kthread_wait(struct task_struct *thread)

@@ -17,7 +17,7 @@
 
 #define MAX_TASKS_DEFAULT 1024
 
-static struct spinlock tasklist_lock = SPINLOCK_INIT("tasklist");
+struct spinlock tasklist_lock = SPINLOCK_INIT("tasklist");
 static LIST_HEAD(all_tasks);
 static size_t live_tasks; /* task_structs allocated by task_create and not yet freed */
 static size_t max_tasks = MAX_TASKS_DEFAULT;
@@ -59,6 +59,7 @@ static void task_free(struct task_struct *task)
 	       !list_is_empty(&task->pid_hash_node));
 	if (task->stack)
 		kstack_free(task->stack);
+	kfree(task->fpu_state);
 	kfree(task);
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	live_tasks--;
@@ -84,7 +85,8 @@ void task_init_common(struct task_struct *task, const char *name)
 	list_init(&task->pid_hash_node);
 	list_init(&task->se.run_node);
 	completion_init(&task->exited, "task-exited");
-	task->usage = 1;
+	wait_queue_init(&task->child_exit, "child-exit");
+	task->usage = 2; /* one for being listed, one for being able to run */
 	task->exit_signal = -1;
 }
 
@@ -128,6 +130,8 @@ struct task_struct *task_create(const char *name, unsigned task_flags)
 
 	flags = spin_lock_irqsave(&tasklist_lock);
 	task->real_parent = task->parent = parent;
+	task->pgid = parent->pgid;
+	task->sid = parent->sid;
 	list_add_tail(&task->sibling, &parent->children);
 	list_add_tail(&task->tasks, &all_tasks);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -143,36 +147,6 @@ err_uncount:
 	live_tasks--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ERR_PTR(error);
-}
-
-/*
- * The current task stops existing for everyone else: it leaves its parent, the task list
- * and the pid table, and its pid becomes free. Waiters on `exited` are released.
- * Its memory goes after its last switch (sched_exit_current) and last reference.
- */
-noreturn void task_exit(int code)
-{
-	struct task_struct *self = current;
-	struct task_struct *child, *next;
-
-	BUG_ON(self->flags & PF_IDLE);
-	/* No preemption from here on: the next switch is the last one. */
-	irq_disable();
-	self->exit_code = code;
-	pid_detach(self);
-	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-	list_del(&self->sibling);
-	list_del(&self->tasks);
-	/* Orphans go to the idle task until init can adopt them (the user-mode issue). */
-	list_for_each_entry_safe(child, next, &self->children, sibling) {
-		list_del(&child->sibling);
-		child->real_parent = child->parent = self->real_parent;
-		list_add_tail(&child->sibling, &self->real_parent->children);
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	pid_free(self->pid);
-	complete_all(&self->exited);
-	sched_exit_current();
 }
 
 void for_each_task(bool (*visit)(struct task_struct *task, void *data), void *data)

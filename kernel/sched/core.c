@@ -12,6 +12,7 @@
 #include "sched.h"
 #include "arch/cpu.h"
 #include "kstack.h"
+#include "mm.h"
 #include "panic.h"
 #include "percpu.h"
 #include "proc.h"
@@ -199,6 +200,7 @@ static void schedule_common(bool preempt)
 		rq->nr_switches++;
 		rq->curr = next;
 		this_cpu()->current_task = next;
+		mm_activate(next->mm);
 		prev = arch_context_switch(prev, next);
 		/* Now running as `next`, which was switched out earlier; prev ran just before.
 		 * Re-read the run queue: on SMP the task may have moved to another CPU. */

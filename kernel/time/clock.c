@@ -16,6 +16,7 @@
 #include "percpu.h"
 #include "printk.h"
 #include "sched.h"
+#include "timer.h"
 
 #define PIT_FREQUENCY_HZ 1193182
 #define PIT_CHANNEL2	 0x42
@@ -58,6 +59,8 @@ static void timer_interrupt(struct trap_frame *frame)
 
 void clock_tick(bool from_user_mode)
 {
+	if (this_cpu()->id == 0)
+		timer_tick();
 	sched_tick(from_user_mode);
 }
 

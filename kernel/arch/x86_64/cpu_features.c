@@ -18,6 +18,10 @@ void cpu_features_init(struct cpu_protection *enabled)
 	enabled->smap = leaf7.ebx & (1u << 20);
 	enabled->umip = leaf7.ecx & (1u << 2);
 	enabled->nx = vmm_has_nx();
+	/* SSE for user programs (every x86_64 CPU has it): the kernel itself never touches
+	 * FPU or vector registers (-mgeneral-regs-only), it only saves and restores them. */
+	write_cr0((read_cr0() & ~CR0_EM) | CR0_MP);
+	cr4 |= CR4_OSFXSR | CR4_OSXMMEXCPT;
 	if (enabled->smep)
 		cr4 |= CR4_SMEP;
 	if (enabled->smap)

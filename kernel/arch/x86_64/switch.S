@@ -30,6 +30,13 @@ switch_stacks:
 	popq %rbp
 	ret
 
+	/* noreturn void leave_to_frame(struct trap_frame *frame): drop everything on this
+	 * stack and leave the kernel through the trap return path with the given frame. */
+	.global leave_to_frame
+leave_to_frame:
+	movq %rdi, %rsp
+	jmp trap_return
+
 	/* Where a new task's first switch_stacks() "returns" to (see arch_task_init_stack). */
 	.global task_entry_trampoline
 task_entry_trampoline:

@@ -19,6 +19,9 @@
 #include "printk.h"
 #include "kstack.h"
 #include "sched.h"
+#include "mm.h"
+#include "proc.h"
+#include "uapi/signal.h"
 
 static const char *const exception_names[32] = {
 	[0] = "#DE divide error",
@@ -80,16 +83,77 @@ noreturn void trap_fatal(struct trap_frame *frame)
 	panic_stop();
 }
 
+/* The signal Linux sends for each exception a user program can cause (arch/x86/kernel/traps.c). */
+static int exception_signal(uint64_t vector)
+{
+	switch (vector) {
+	case VECTOR_DIVIDE_ERROR:
+	case 16: /* #MF */
+	case 19: /* #XM */
+		return SIGFPE;
+	case VECTOR_DEBUG:
+	case VECTOR_BREAKPOINT:
+		return SIGTRAP;
+	case VECTOR_INVALID_OPCODE:
+		return SIGILL;
+	case 11: /* #NP */
+	case 12: /* #SS */
+	case 17: /* #AC */
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+/* A user program faulted and nothing can fix it: today that ends the process. */
+static noreturn void user_fault(struct trap_frame *frame)
+{
+	int signal = exception_signal(frame->vector);
+	if (frame->vector == VECTOR_PAGE_FAULT)
+		printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
+		       current->comm, current->pid, read_cr2(), frame->rip, frame->rsp,
+		       frame->error_code);
+	else
+		printk(KERN_INFO "%s[%d]: %s at ip %016lx sp %016lx: killed by signal %d\n",
+		       current->comm, current->pid, exception_names[frame->vector], frame->rip,
+		       frame->rsp, signal);
+	do_exit(signal);
+}
+
+/* Demand paging and copy-on-write: true when the fault is resolved and may be retried. */
+static bool resolve_page_fault(struct trap_frame *frame)
+{
+	virt_addr_t address = read_cr2();
+	bool user = frame->cs & 3;
+	struct task_struct *task = current;
+	if (address >= USER_SPACE_END || !task || !task->mm)
+		return false;
+	/* The kernel touches user memory only in the user-copy routines (which have fixups). */
+	if (!user && !extable_find_fixup(frame->rip))
+		return false;
+	unsigned access = (frame->error_code & 2 ? FAULT_WRITE : 0) |
+			  (frame->error_code & 16 ? FAULT_EXEC : 0) | (user ? FAULT_USER : 0);
+	return mm_handle_fault(task->mm, address, access) == 0;
+}
+
 void trap_dispatch(struct trap_frame *frame)
 {
 	struct cpu_local *cpu = this_cpu();
 	cpu->irq_depth++;
 	if (frame->vector < 32) {
+		if (frame->vector == VECTOR_PAGE_FAULT && resolve_page_fault(frame)) {
+			cpu->irq_depth--;
+			return;
+		}
+		if (frame->cs & 3) {
+			cpu->irq_depth--;
+			irq_enable();
+			user_fault(frame);
+		}
 		virt_addr_t fixup = extable_find_fixup(frame->rip);
-		if (fixup && (frame->cs & 3) == 0)
-			frame->rip = fixup;
-		else
+		if (!fixup)
 			trap_fatal(frame);
+		frame->rip = fixup;
 		cpu->irq_depth--;
 		return;
 	}

@@ -16,7 +16,11 @@
 
 #define EFER_NXE (1u << 11)
 
+#define CR0_MP (1ul << 1)
+#define CR0_EM (1ul << 2)
 #define CR0_WP (1ul << 16)
+#define CR4_OSFXSR     (1ul << 9)
+#define CR4_OSXMMEXCPT (1ul << 10)
 #define CR4_UMIP (1ul << 11)
 #define CR4_SMEP (1ul << 20)
 #define CR4_SMAP (1ul << 21)
@@ -145,6 +149,17 @@ static inline noreturn void cpu_halt_forever(void)
 {
 	for (;;)
 		__asm__ volatile("cli; hlt");
+}
+
+/* Save / load the x87, MMX and SSE registers (512 bytes, 16-byte aligned). */
+static inline void fxsave(void *area)
+{
+	__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
+}
+
+static inline void fxrstor(const void *area)
+{
+	__asm__ volatile("fxrstor64 (%0)" : : "r"(area) : "memory");
 }
 
 static inline uint64_t read_frame_pointer(void)

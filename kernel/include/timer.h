@@ -1,0 +1,21 @@
+/*
+ * Sleeping for a while (kernel/time/timer.c) and wall-clock time (kernel/drivers/rtc.c).
+ * Sleepers wait on a list sorted by deadline; every tick wakes those whose deadline has
+ * passed, so a sleep ends within one tick (1 ms) after its deadline.
+ */
+#ifndef SPINDLE_TIMER_H
+#define SPINDLE_TIMER_H
+
+#include "types.h"
+
+/* Sleep until the monotonic clock reaches deadline_ns. Returns 0. */
+int sleep_until(uint64_t deadline_ns);
+/* Wake the sleepers whose time has come (called from the tick on the boot CPU). */
+void timer_tick(void);
+
+/* Read the CMOS clock once at boot; afterwards realtime = boot wall time + monotonic. */
+void rtc_init(void);
+/* Nanoseconds since 1970-01-01 00:00:00 UTC. */
+uint64_t clock_realtime_ns(void);
+
+#endif

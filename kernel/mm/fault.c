@@ -1,0 +1,106 @@
+/*
+ * User page faults (include/mm.h): demand paging and copy-on-write.
+ *
+ *   not present, a VMA allows the access  -> a zeroed frame is mapped (demand paging)
+ *   present, a write, VMA writable, page read-only
+ *       frame shared (refcount > 1)       -> copy it, map the copy writable (copy-on-write)
+ *       frame ours alone                  -> just make it writable again
+ *   anything else                         -> -EFAULT: the caller raises SIGSEGV
+ */
+#include "mm.h"
+#include "pmm.h"
+#include "string.h"
+#include "uapi/errno.h"
+#include "vmm.h"
+
+struct vm_area *mm_find_vma_locked(struct mm_struct *mm, virt_addr_t address);
+
+static size_t cow_copies;
+
+size_t mm_cow_copy_count(void)
+{
+	return READ_ONCE(cow_copies);
+}
+
+static unsigned page_flags(unsigned vma_flags)
+{
+	unsigned flags = VM_USER;
+	if (vma_flags & VMA_WRITE)
+		flags |= VM_WRITE;
+	if (vma_flags & VMA_EXEC)
+		flags |= VM_EXEC;
+	return flags;
+}
+
+static bool vma_allows(const struct vm_area *vma, unsigned access)
+{
+	if (!(vma->flags & (VMA_READ | VMA_WRITE | VMA_EXEC)))
+		return false;
+	if ((access & FAULT_WRITE) && !(vma->flags & VMA_WRITE))
+		return false;
+	if ((access & FAULT_EXEC) && !(vma->flags & VMA_EXEC))
+		return false;
+	return true;
+}
+
+static int map_zeroed_page(struct mm_struct *mm, virt_addr_t page, unsigned flags)
+{
+	phys_addr_t frame = pmm_alloc_frame();
+	if (!frame)
+		return -ENOMEM;
+	memset(phys_to_virt(frame), 0, PAGE_SIZE);
+	int result = vmm_map_page(mm->page_table, page, frame, flags);
+	if (result != 0) {
+		pmm_free_frames(frame, 1);
+		return result == -EEXIST ? 0 : -ENOMEM;
+	}
+	mm->resident_pages++;
+	return 0;
+}
+
+static int break_cow(struct mm_struct *mm, virt_addr_t page, phys_addr_t frame, unsigned flags)
+{
+	if (pmm_refcount(frame) == 1)
+		return vmm_set_flags(mm->page_table, page, flags);
+	phys_addr_t copy = pmm_alloc_frame();
+	if (!copy)
+		return -ENOMEM;
+	memcpy(phys_to_virt(copy), phys_to_virt(frame), PAGE_SIZE);
+	phys_addr_t old;
+	vmm_unmap_page(mm->page_table, page, &old);
+	if (vmm_map_page(mm->page_table, page, copy, flags) != 0) {
+		vmm_map_page(mm->page_table, page, old, flags & ~VM_WRITE);
+		pmm_free_frames(copy, 1);
+		return -ENOMEM;
+	}
+	pmm_put(old);
+	__atomic_add_fetch(&cow_copies, 1, __ATOMIC_RELAXED);
+	return 0;
+}
+
+int mm_handle_fault(struct mm_struct *mm, virt_addr_t address, unsigned access)
+{
+	virt_addr_t page = ALIGN_DOWN(address, PAGE_SIZE);
+	phys_addr_t frame;
+	unsigned present_flags;
+	int result = -EFAULT;
+
+	if (address >= USER_SPACE_END)
+		return -EFAULT;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	struct vm_area *vma = mm_find_vma_locked(mm, address);
+	if (!vma || !vma_allows(vma, access))
+		goto out;
+	unsigned wanted = page_flags(vma->flags);
+	if (!vmm_translate(mm->page_table, page, &frame, &present_flags)) {
+		result = map_zeroed_page(mm, page, wanted);
+	} else if ((access & FAULT_WRITE) && !(present_flags & VM_WRITE)) {
+		result = break_cow(mm, page, frame, wanted);
+	} else {
+		/* Already allowed: another thread got here first, or a stale TLB entry. */
+		result = 0;
+	}
+out:
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return result;
+}

@@ -1,0 +1,266 @@
+/*
+ * VMA bookkeeping (include/mm.h): mapping, unmapping, protecting and the program break.
+ * The semantics follow mmap(2), munmap(2), mprotect(2) and brk(2): ranges are page
+ * aligned, unmapping splits or trims VMAs, and unmapping or protecting never-mapped space
+ * is handled as those pages say (munmap: fine; mprotect: -ENOMEM).
+ */
+#include "mm.h"
+#include "kmalloc.h"
+#include "pmm.h"
+#include "uapi/errno.h"
+#include "vmm.h"
+
+static unsigned page_flags(unsigned vma_flags)
+{
+	unsigned flags = VM_USER;
+	if (vma_flags & VMA_WRITE)
+		flags |= VM_WRITE;
+	if (vma_flags & VMA_EXEC)
+		flags |= VM_EXEC;
+	return flags;
+}
+
+static bool range_is_user(virt_addr_t start, size_t length)
+{
+	return length > 0 && start >= USER_MIN_ADDRESS && start < USER_SPACE_END &&
+	       length <= USER_SPACE_END - start;
+}
+
+/* The first VMA that ends above address (it may start above it too), or NULL. */
+static struct vm_area *vma_first_ending_after(struct mm_struct *mm, virt_addr_t address)
+{
+	struct vm_area *vma;
+	list_for_each_entry(vma, &mm->vmas, node) {
+		if (vma->end > address)
+			return vma;
+	}
+	return NULL;
+}
+
+struct vm_area *mm_find_vma_locked(struct mm_struct *mm, virt_addr_t address)
+{
+	struct vm_area *vma = vma_first_ending_after(mm, address);
+	return vma && vma->start <= address ? vma : NULL;
+}
+
+static bool range_is_free(struct mm_struct *mm, virt_addr_t start, size_t length)
+{
+	struct vm_area *vma = vma_first_ending_after(mm, start);
+	return !vma || vma->start >= start + length;
+}
+
+static void insert_sorted(struct mm_struct *mm, struct vm_area *new_vma)
+{
+	struct vm_area *vma;
+	list_for_each_entry(vma, &mm->vmas, node) {
+		if (vma->start > new_vma->start)
+			break;
+	}
+	list_add_tail(&new_vma->node, &vma->node); /* before vma, or at the end */
+	mm->vma_count++;
+}
+
+/* Split vma at address (strictly inside it); the upper part becomes a new VMA. */
+static int split_vma(struct mm_struct *mm, struct vm_area *vma, virt_addr_t address)
+{
+	struct vm_area *upper = kmalloc(sizeof(*upper));
+	if (!upper)
+		return -ENOMEM;
+	*upper = *vma;
+	upper->start = address;
+	vma->end = address;
+	list_add(&upper->node, &vma->node);
+	mm->vma_count++;
+	return 0;
+}
+
+static void unmap_pages(struct mm_struct *mm, virt_addr_t start, virt_addr_t end)
+{
+	for (virt_addr_t page = start; page < end; page += PAGE_SIZE) {
+		phys_addr_t frame;
+		if (vmm_unmap_page(mm->page_table, page, &frame) == 0) {
+			pmm_put(frame);
+			mm->resident_pages--;
+		}
+	}
+}
+
+static int unmap_locked(struct mm_struct *mm, virt_addr_t start, virt_addr_t end)
+{
+	struct vm_area *vma, *next;
+	list_for_each_entry_safe(vma, next, &mm->vmas, node) {
+		if (vma->end <= start || vma->start >= end)
+			continue;
+		/* Split first (the only step that can fail), then drop the middle. */
+		if (vma->start < start) {
+			if (split_vma(mm, vma, start) != 0)
+				return -ENOMEM;
+			/* The upper part was inserted right after vma: visit it next. */
+			next = list_entry(vma->node.next, struct vm_area, node);
+			continue;
+		}
+		if (vma->end > end && split_vma(mm, vma, end) != 0)
+			return -ENOMEM;
+		unmap_pages(mm, vma->start, vma->end);
+		list_del(&vma->node);
+		mm->vma_count--;
+		kfree(vma);
+	}
+	return 0;
+}
+
+int mm_unmap(struct mm_struct *mm, virt_addr_t start, size_t length)
+{
+	if (!IS_ALIGNED(start, PAGE_SIZE) || !range_is_user(start, length))
+		return -EINVAL;
+	length = ALIGN_UP(length, PAGE_SIZE);
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	int result = unmap_locked(mm, start, start + length);
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return result;
+}
+
+int mm_map(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned vma_flags, bool fixed)
+{
+	if (!IS_ALIGNED(start, PAGE_SIZE) || !range_is_user(start, length))
+		return -EINVAL;
+	length = ALIGN_UP(length, PAGE_SIZE);
+	struct vm_area *vma = kmalloc(sizeof(*vma));
+	if (!vma)
+		return -ENOMEM;
+	*vma = (struct vm_area){.start = start, .end = start + length, .flags = vma_flags};
+
+	int result = 0;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	if (fixed)
+		result = unmap_locked(mm, start, start + length);
+	else if (!range_is_free(mm, start, length))
+		result = -EEXIST;
+	if (result == 0)
+		insert_sorted(mm, vma);
+	spin_unlock_irqrestore(&mm->lock, flags);
+	if (result != 0)
+		kfree(vma);
+	return result;
+}
+
+virt_addr_t mm_find_free(struct mm_struct *mm, virt_addr_t hint, size_t length)
+{
+	virt_addr_t found = 0;
+	length = ALIGN_UP(length, PAGE_SIZE);
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	hint = ALIGN_DOWN(hint, PAGE_SIZE);
+	if (hint && range_is_user(hint, length) && range_is_free(mm, hint, length)) {
+		found = hint;
+		goto out;
+	}
+	/* Top down from the mmap area, below every VMA in the way. */
+	virt_addr_t candidate = USER_MMAP_TOP - length;
+	struct vm_area *vma;
+	list_for_each_entry_reverse(vma, &mm->vmas, node) {
+		if (vma->start >= candidate + length)
+			continue;
+		if (vma->end <= candidate)
+			break;
+		if (vma->start < USER_MMAP_BOTTOM + length)
+			goto out;
+		candidate = vma->start - length;
+	}
+	if (length <= USER_MMAP_TOP - USER_MMAP_BOTTOM && candidate >= USER_MMAP_BOTTOM &&
+	    candidate < USER_MMAP_TOP)
+		found = candidate;
+out:
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return found;
+}
+
+int mm_protect(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned protection)
+{
+	if (!IS_ALIGNED(start, PAGE_SIZE) || !range_is_user(start, length))
+		return -EINVAL;
+	virt_addr_t end = start + ALIGN_UP(length, PAGE_SIZE);
+	int result = 0;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+
+	/* Every page must be covered by some VMA. */
+	virt_addr_t covered = start;
+	struct vm_area *vma, *next;
+	list_for_each_entry(vma, &mm->vmas, node) {
+		if (vma->end <= covered || vma->start >= end)
+			continue;
+		if (vma->start > covered)
+			break;
+		covered = vma->end;
+	}
+	if (covered < end) {
+		result = -ENOMEM;
+		goto out;
+	}
+	list_for_each_entry_safe(vma, next, &mm->vmas, node) {
+		if (vma->end <= start || vma->start >= end)
+			continue;
+		if (vma->start < start) {
+			if (split_vma(mm, vma, start) != 0) {
+				result = -ENOMEM;
+				goto out;
+			}
+			next = list_entry(vma->node.next, struct vm_area, node);
+			continue;
+		}
+		if (vma->end > end && split_vma(mm, vma, end) != 0) {
+			result = -ENOMEM;
+			goto out;
+		}
+		vma->flags = (vma->flags & ~(VMA_READ | VMA_WRITE | VMA_EXEC)) | protection;
+		for (virt_addr_t page = vma->start; page < vma->end; page += PAGE_SIZE) {
+			phys_addr_t frame;
+			if (!vmm_translate(mm->page_table, page, &frame, NULL))
+				continue;
+			unsigned page_access = page_flags(vma->flags);
+			/* A page still shared copy-on-write stays read-only until written. */
+			if (!(vma->flags & VMA_SHARED) && pmm_refcount(frame) > 1)
+				page_access &= ~VM_WRITE;
+			if (!(vma->flags & (VMA_READ | VMA_WRITE | VMA_EXEC))) {
+				unmap_pages(mm, page, page + PAGE_SIZE); /* PROT_NONE */
+				continue;
+			}
+			vmm_set_flags(mm->page_table, page, page_access);
+		}
+	}
+out:
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return result;
+}
+
+virt_addr_t mm_brk(struct mm_struct *mm, virt_addr_t new_brk)
+{
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	virt_addr_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
+	virt_addr_t new_end = ALIGN_UP(new_brk, PAGE_SIZE);
+	struct vm_area *heap = mm_find_vma_locked(mm, mm->start_brk);
+
+	if (new_brk < mm->start_brk || new_brk >= USER_MMAP_BOTTOM)
+		goto out;
+	if (new_end > old_end) {
+		if (!range_is_free(mm, old_end, new_end - old_end))
+			goto out;
+		if (heap && heap->end == old_end) {
+			heap->end = new_end;
+		} else {
+			struct vm_area *vma = kmalloc(sizeof(*vma));
+			if (!vma)
+				goto out;
+			*vma = (struct vm_area){.start = old_end, .end = new_end,
+						.flags = VMA_READ | VMA_WRITE | VMA_HEAP};
+			insert_sorted(mm, vma);
+		}
+	} else if (new_end < old_end) {
+		if (unmap_locked(mm, new_end, old_end) != 0)
+			goto out;
+	}
+	mm->brk = new_brk;
+out:
+	new_brk = mm->brk;
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return new_brk;
+}

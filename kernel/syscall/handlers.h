@@ -1,0 +1,94 @@
+/*
+ * Prototypes of every system-call handler (the files in kernel/syscall/), grouped as the files are.
+ * Argument names say what user space passes; pointer arguments are user addresses.
+ */
+#ifndef SPINDLE_SYSCALL_HANDLERS_H
+#define SPINDLE_SYSCALL_HANDLERS_H
+
+#include "pid.h"
+#include "types.h"
+
+struct iovec;
+struct stat;
+struct timespec;
+struct timeval;
+struct utsname;
+struct linux_dirent64;
+
+/* files.c: I/O on descriptors */
+long sys_read(int fd, char *buffer, size_t count);
+long sys_write(int fd, const char *buffer, size_t count);
+long sys_readv(int fd, const struct iovec *vector, int count);
+long sys_writev(int fd, const struct iovec *vector, int count);
+long sys_pread64(int fd, char *buffer, size_t count, int64_t offset);
+long sys_pwrite64(int fd, const char *buffer, size_t count, int64_t offset);
+long sys_lseek(int fd, int64_t offset, int whence);
+long sys_open(const char *path, int flags, uint32_t mode);
+long sys_openat(int dirfd, const char *path, int flags, uint32_t mode);
+long sys_close(int fd);
+long sys_dup(int fd);
+long sys_dup2(int old_fd, int new_fd);
+long sys_dup3(int old_fd, int new_fd, int flags);
+long sys_fcntl(int fd, int command, unsigned long argument);
+long sys_ioctl(int fd, unsigned command, unsigned long argument);
+
+/* names.c: the name space */
+long sys_stat(const char *path, struct stat *buffer);
+long sys_lstat(const char *path, struct stat *buffer);
+long sys_fstat(int fd, struct stat *buffer);
+long sys_newfstatat(int dirfd, const char *path, struct stat *buffer, int flags);
+long sys_getdents64(int fd, struct linux_dirent64 *buffer, unsigned count);
+long sys_mkdir(const char *path, uint32_t mode);
+long sys_mkdirat(int dirfd, const char *path, uint32_t mode);
+long sys_rmdir(const char *path);
+long sys_unlink(const char *path);
+long sys_unlinkat(int dirfd, const char *path, int flags);
+long sys_rename(const char *old_path, const char *new_path);
+long sys_renameat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path);
+long sys_symlink(const char *target, const char *path);
+long sys_readlink(const char *path, char *buffer, size_t size);
+long sys_getcwd(char *buffer, size_t size);
+long sys_chdir(const char *path);
+long sys_fchdir(int fd);
+long sys_access(const char *path, int mode);
+long sys_faccessat(int dirfd, const char *path, int mode, int flags);
+long sys_umask(uint32_t mask);
+long sys_truncate(const char *path, int64_t length);
+long sys_ftruncate(int fd, int64_t length);
+
+/* process.c: processes */
+long sys_exit(int code);
+long sys_exit_group(int code);
+long sys_wait4(pid_t pid, int *status, int options, void *rusage);
+long sys_waitid(int id_type, pid_t id, void *info, int options, void *rusage);
+long sys_execve(const char *path, const char *const *argv, const char *const *envp);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_gettid(void);
+long sys_getuid(void);
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_getsid(pid_t pid);
+long sys_set_tid_address(int *tid_address);
+long sys_arch_prctl(int code, unsigned long address);
+long sys_uname(struct utsname *name);
+long sys_sched_yield(void);
+long sys_getrandom(void *buffer, size_t count, unsigned flags);
+
+/* memory.c: address space */
+long sys_brk(unsigned long address);
+long sys_mmap(unsigned long address, size_t length, int protection, int flags, int fd,
+	      int64_t offset);
+long sys_munmap(unsigned long address, size_t length);
+long sys_mprotect(unsigned long address, size_t length, int protection);
+
+/* time.c: clocks and sleeping */
+long sys_clock_gettime(int clock, struct timespec *time);
+long sys_clock_getres(int clock, struct timespec *resolution);
+long sys_gettimeofday(struct timeval *time, void *timezone);
+long sys_time(int64_t *seconds);
+long sys_nanosleep(const struct timespec *request, struct timespec *remaining);
+long sys_clock_nanosleep(int clock, int flags, const struct timespec *request,
+			 struct timespec *remaining);
+
+#endif

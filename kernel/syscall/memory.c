@@ -1,0 +1,74 @@
+/*
+ * Address-space system calls: brk(2), mmap(2), munmap(2), mprotect(2). Anonymous mappings,
+ * private or shared; file mappings arrive with the IPC issue (they return -ENODEV today).
+ */
+#include "handlers.h"
+#include "mm.h"
+#include "sched.h"
+#include "uapi/errno.h"
+#include "uapi/mman.h"
+
+#define PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
+
+static unsigned vma_protection(int protection)
+{
+	unsigned flags = 0;
+	if (protection & PROT_READ)
+		flags |= VMA_READ;
+	if (protection & PROT_WRITE)
+		flags |= VMA_WRITE;
+	if (protection & PROT_EXEC)
+		flags |= VMA_EXEC;
+	return flags;
+}
+
+long sys_brk(unsigned long address)
+{
+	return (long)mm_brk(current->mm, address);
+}
+
+long sys_mmap(unsigned long address, size_t length, int protection, int flags, int fd,
+	      int64_t offset)
+{
+	struct mm_struct *mm = current->mm;
+	int type = flags & MAP_TYPE;
+
+	if (length == 0 || (protection & ~PROT_MASK) || (offset & (PAGE_SIZE - 1)))
+		return -EINVAL;
+	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return fd < 0 ? -EBADF : -ENODEV;
+	if (length > USER_SPACE_END)
+		return -ENOMEM;
+	length = ALIGN_UP(length, PAGE_SIZE);
+	unsigned vma_flags = vma_protection(protection) | (type != MAP_PRIVATE ? VMA_SHARED : 0);
+
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (address & (PAGE_SIZE - 1))
+			return -EINVAL;
+		int error = mm_map(mm, address, length, vma_flags, !(flags & MAP_FIXED_NOREPLACE));
+		return error ? error : (long)address;
+	}
+	virt_addr_t start = mm_find_free(mm, address, length);
+	if (!start)
+		return -ENOMEM;
+	int error = mm_map(mm, start, length, vma_flags, false);
+	return error ? (error == -EEXIST ? -ENOMEM : error) : (long)start;
+}
+
+long sys_munmap(unsigned long address, size_t length)
+{
+	if (length == 0)
+		return -EINVAL;
+	return mm_unmap(current->mm, address, length);
+}
+
+long sys_mprotect(unsigned long address, size_t length, int protection)
+{
+	if (protection & ~PROT_MASK)
+		return -EINVAL;
+	if (length == 0)
+		return (address & (PAGE_SIZE - 1)) ? -EINVAL : 0;
+	return mm_protect(current->mm, address, length, vma_protection(protection));
+}
