@@ -183,6 +183,10 @@ static ssize_t tty_read(struct file *file, struct io_buffer *buffer, size_t coun
 			spin_unlock_irqrestore(&tty->lock, flags);
 			return -EAGAIN;
 		}
+		if (fatal_signal_pending(current)) {
+			spin_unlock_irqrestore(&tty->lock, flags);
+			return -EINTR;
+		}
 		/* Queued before the lock drops: a line committed now wakes us. */
 		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);
 		spin_unlock_irqrestore(&tty->lock, flags);

@@ -49,6 +49,7 @@ struct mm_struct {
 	size_t vma_count;
 	long users;		 /* tasks using this mm (atomic) */
 	size_t resident_pages;	 /* user pages present in the page tables */
+	size_t cow_copies;	 /* pages this mm copied on a write fault */
 	/* where things are (set by exec, brk moves brk) */
 	virt_addr_t start_code, end_code, start_data, end_data;
 	virt_addr_t start_brk, brk;
@@ -59,6 +60,10 @@ struct mm_struct {
 /* A new, empty address space sharing the kernel half. NULL when out of memory. */
 struct mm_struct *mm_create(void);
 void mm_get(struct mm_struct *mm);
+/* fork: a new mm with the same VMAs, private pages shared copy-on-write. NULL if no memory. */
+struct mm_struct *mm_copy(struct mm_struct *mm);
+/* Pages copied by copy-on-write faults since boot, and by this mm. */
+size_t mm_cow_copy_count(void);
 /* Drop a user; the last one frees every VMA, page and page table. */
 void mm_put(struct mm_struct *mm);
 /* Live mm_structs, for leak checks. */

@@ -9,8 +9,19 @@
 
 /* Fill the fields every task starts with (lists, refcount, completion). */
 void task_init_common(struct task_struct *task, const char *name);
-/* A new task with a pid, a kernel stack, the current task as parent; or ERR_PTR(-errno). */
+/* A new task with a pid and a kernel stack, not yet visible anywhere; or ERR_PTR(-errno).
+ * task->real_parent may be set before task_attach to choose another parent (CLONE_PARENT). */
 struct task_struct *task_create(const char *name, unsigned task_flags);
+/* Make a created task part of the system: family links, task list, pid lookup. A thread
+ * (CLONE_THREAD) joins creator's thread group instead of becoming its child. */
+void task_attach(struct task_struct *task, struct task_struct *creator, bool thread);
+/* Free a created task that was never attached (an error path). */
+void task_abandon(struct task_struct *task);
+/* Thread groups (kernel/proc/fork.c). */
+void thread_group_put(struct thread_group *group);
+struct thread_group *thread_group_for_init(void);
+/* Make the other threads of the current process exit too (exit_group, fatal faults). */
+noreturn void do_exit_group(int status);
 /* Put the boot CPU's idle task on the task list. */
 void task_register_idle(struct task_struct *idle);
 /* Protects every task's family links and the task list. */
@@ -27,14 +38,15 @@ noreturn void do_exit(int code);
 void release_task(struct task_struct *task);
 /* The task that adopts orphans (init, pid 1). */
 void exit_set_child_reaper(struct task_struct *task);
-/* A task lets go of an address space (exec or exit): wakes a vfork parent, drops it. */
-void mm_release(struct task_struct *task, struct mm_struct *mm);
+/* A task is about to let go of its address space (exec or exit): clears and wakes its
+ * CLONE_CHILD_CLEARTID word, wakes a vfork parent. Called with the mm still active. */
+void mm_release(struct task_struct *task);
 /* wait4(2)/waitid(2) core: returns the pid reaped, 0 (WNOHANG), or -ECHILD/-EINVAL/-EINTR.
  * Fills the wait status and the child's CPU times. */
 long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *stime_ns);
 
 /* Arch: build a new task's first stack frame so its first switch lands in
- * sched_first_run() and then kthread_main(). */
+ * sched_first_run() and then task_start(). */
 void arch_task_init_stack(struct task_struct *task);
 /* Arch: switch CPU state from prev to next; returns the task switched away from. */
 struct task_struct *arch_context_switch(struct task_struct *prev, struct task_struct *next);
@@ -46,5 +58,8 @@ virt_addr_t task_stack_top(const struct task_struct *task);
 
 /* Run the current kernel thread's function and exit with its result. */
 noreturn void kthread_main(void);
+/* Every new task's first code after its first switch (called by the arch trampoline):
+ * kernel threads run their function, forked tasks return to user mode. */
+noreturn void task_start(void);
 
 #endif

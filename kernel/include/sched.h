@@ -74,6 +74,8 @@ void schedule(void);
 void sched_yield(void);
 /* Make a sleeping (or new) task runnable. Returns true if it was not runnable before. */
 bool wake_up_process(struct task_struct *task);
+/* Wake the task only if it sleeps in one of the `states` (TASK_INTERRUPTIBLE...). */
+bool wake_up_state(struct task_struct *task, long states);
 /* Set the current task's state before sleeping (see wait.h for the pattern). */
 void set_current_state(long state);
 

@@ -38,6 +38,18 @@
 
 struct sched_class;
 struct mm_struct;
+
+/*
+ * What the threads of one process share besides memory and files (Linux's signal_struct):
+ * how many are still alive and, once exit_group() or a fatal fault has decided the whole
+ * process must go, the exit status every thread exits with. Signals will live here too.
+ */
+struct thread_group {
+	long refcount;	   /* tasks pointing here (atomic) */
+	long live_threads; /* threads that have not exited yet (atomic) */
+	bool exiting;	   /* the whole group is going: each thread exits at its next chance */
+	int exit_code;	   /* the process's wait status once exiting */
+};
 struct files_struct;
 struct fs_struct;
 
@@ -86,9 +98,11 @@ struct task_struct {
 	struct completion exited; /* completed when the task has finished running its code */
 	struct wait_queue_head child_exit; /* this task's wait4() sleeps here for its children */
 	struct completion *vfork_done; /* a vfork parent waits on this until we exec or exit */
+	int *clear_child_tid; /* user word zeroed (and futex-woken) at exit: CLONE_CHILD_CLEARTID */
 	long usage; /* references (atomic): one while listed, one while it can run, others */
 
-	/* --- resources (refcounted; NULL for kernel threads until user mode exists) --- */
+	/* --- resources (refcounted; NULL for kernel threads) --- */
+	struct thread_group *group; /* shared by the threads of a process */
 	struct mm_struct *mm;	    /* address space, shared by threads and by a vfork child */
 	struct files_struct *files; /* open files, shared with CLONE_FILES */
 	struct fs_struct *fs;	    /* root, working directory, umask; shared with CLONE_FS */
@@ -116,6 +130,12 @@ struct task_struct *get_current(void);
 static inline bool task_is_kthread(const struct task_struct *task)
 {
 	return task->flags & PF_KTHREAD;
+}
+
+/* The task's whole process is being torn down: it must exit, not sleep or return to user. */
+static inline bool fatal_signal_pending(const struct task_struct *task)
+{
+	return task->group && READ_ONCE(task->group->exiting);
 }
 
 /* Reference counting. */

@@ -6,11 +6,26 @@
 #ifndef SPINDLE_TIMER_H
 #define SPINDLE_TIMER_H
 
-#include "types.h"
+#include "list.h"
 
-/* Sleep until the monotonic clock reaches deadline_ns. Returns 0. */
+struct task_struct;
+
+/* A deadline that wakes a task (used by any sleep that can time out). */
+struct timer {
+	uint64_t deadline_ns;
+	struct task_struct *task;
+	struct list_head node; /* in the sorted list while armed */
+};
+
+/* Wake `task` at deadline_ns unless disarmed first. */
+void timer_arm(struct timer *timer, uint64_t deadline_ns);
+/* Make sure the timer will not fire (it may have already). */
+void timer_disarm(struct timer *timer);
+
+/* Sleep until the monotonic clock reaches deadline_ns. Returns 0, or -EINTR when the
+ * process is being killed. */
 int sleep_until(uint64_t deadline_ns);
-/* Wake the sleepers whose time has come (called from the tick on the boot CPU). */
+/* Wake the tasks whose deadline has come (called from the tick on the boot CPU). */
 void timer_tick(void);
 
 /* Read the CMOS clock once at boot; afterwards realtime = boot wall time + monotonic. */

@@ -49,6 +49,10 @@ void vmm_destroy_space(phys_addr_t space);
 /* Change the VM_* flags of a mapped 4 KiB page, keeping its frame. Returns 0 or -ENOENT. */
 int vmm_set_flags(phys_addr_t space, virt_addr_t virt, unsigned flags);
 
+/* fork: copy the user mappings of [start, end); private ones become copy-on-write. */
+int vmm_copy_user_range(phys_addr_t source, phys_addr_t destination, virt_addr_t start,
+			virt_addr_t end, bool shared);
+
 /* Map device memory (uncached, no execute) into the kernel virtual area. NULL on failure. */
 void *vmm_ioremap(phys_addr_t phys, size_t size);
 

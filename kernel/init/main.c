@@ -150,7 +150,8 @@ static int kernel_init(void *unused)
 	ramfs_init();
 	current->fs = fs_create();
 	current->files = files_create();
-	if (!current->fs || !current->files)
+	current->group = thread_group_for_init();
+	if (!current->fs || !current->files || !current->group)
 		panic("init: out of memory");
 	mount_root();
 	open_console();

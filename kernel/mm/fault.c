@@ -75,6 +75,7 @@ static int break_cow(struct mm_struct *mm, virt_addr_t page, phys_addr_t frame, 
 	}
 	pmm_put(old);
 	__atomic_add_fetch(&cow_copies, 1, __ATOMIC_RELAXED);
+	mm->cow_copies++;
 	return 0;
 }
 

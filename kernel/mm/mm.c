@@ -57,6 +57,46 @@ void mm_put(struct mm_struct *mm)
 	__atomic_sub_fetch(&live_mms, 1, __ATOMIC_RELAXED);
 }
 
+struct mm_struct *mm_copy(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_create();
+	struct vm_area *vma;
+	if (!mm)
+		return NULL;
+	uint64_t flags = spin_lock_irqsave(&old->lock);
+	list_for_each_entry(vma, &old->vmas, node) {
+		struct vm_area *copy = kmalloc(sizeof(*copy));
+		if (!copy)
+			goto err_unlock;
+		*copy = *vma;
+		list_add_tail(&copy->node, &mm->vmas);
+		mm->vma_count++;
+		if (vmm_copy_user_range(old->page_table, mm->page_table, vma->start, vma->end,
+					vma->flags & VMA_SHARED) != 0)
+			goto err_unlock;
+	}
+	mm->resident_pages = old->resident_pages;
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+	mm->mmap_hint = old->mmap_hint;
+	spin_unlock_irqrestore(&old->lock, flags);
+	return mm;
+
+err_unlock:
+	spin_unlock_irqrestore(&old->lock, flags);
+	mm_put(mm);
+	return NULL;
+}
+
 void mm_activate(struct mm_struct *mm)
 {
 	phys_addr_t space = mm ? mm->page_table : vmm_kernel_space();
@@ -73,13 +113,15 @@ int mm_write_remote(struct mm_struct *mm, virt_addr_t address, const void *data,
 		size_t chunk = MIN(length, page + PAGE_SIZE - address);
 		/* The kernel fills pages the program itself may not write (text, rodata):
 		 * fault the page in as a read, then write through the direct map. */
-		if (!vmm_translate(mm->page_table, address, &phys, NULL)) {
-			if (mm_handle_fault(mm, address, FAULT_USER) != 0)
-				return -EFAULT;
-			if (!vmm_translate(mm->page_table, address, &phys, NULL))
+		bool present = vmm_translate(mm->page_table, address, &phys, NULL);
+		if (!present || pmm_refcount(phys) > 1) {
+			/* Absent: fault it in as a read. Shared copy-on-write: take a private copy. */
+			unsigned access = FAULT_USER | (present ? FAULT_WRITE : 0);
+			if (mm_handle_fault(mm, address, access) != 0 ||
+			    !vmm_translate(mm->page_table, address, &phys, NULL) ||
+			    pmm_refcount(phys) > 1)
 				return -EFAULT;
 		}
-		BUG_ON(pmm_refcount(phys) > 1); /* never into a page shared copy-on-write */
 		memcpy(phys_to_virt(phys), bytes, chunk);
 		bytes += chunk;
 		address += chunk;

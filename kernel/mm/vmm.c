@@ -272,6 +272,62 @@ int vmm_set_flags(phys_addr_t space, virt_addr_t virt, unsigned flags)
 	return result;
 }
 
+/*
+ * Copy the user mappings of [start, end) from one space into another, for fork. Only
+ * present entries are visited, so untouched memory costs nothing. Shared mappings keep
+ * their permissions; private ones become copy-on-write: read-only in both spaces, the frame
+ * referenced once more. Returns 0, or -ENOMEM (the destination may hold a partial copy,
+ * which its owner frees).
+ */
+static int copy_table(phys_addr_t source, phys_addr_t destination, int level, virt_addr_t base,
+		      virt_addr_t start, virt_addr_t end, bool shared, bool *write_protected)
+{
+	pte_t *from = table_at(source);
+	uint64_t span = page_level_size(level);
+	for (unsigned i = 0; i < ENTRIES_PER_TABLE; i++) {
+		virt_addr_t address = base + i * span;
+		if (address + span <= start || address >= end || !(from[i] & PTE_PRESENT))
+			continue;
+		if (level == 1) {
+			pte_t entry = from[i];
+			if (!shared && (entry & PTE_WRITE)) {
+				entry &= ~PTE_WRITE;
+				from[i] = entry;
+				*write_protected = true;
+			}
+			pmm_get(pte_address(entry));
+			table_at(destination)[i] = entry;
+			continue;
+		}
+		pte_t *to = &table_at(destination)[i];
+		if (!(*to & PTE_PRESENT)) {
+			phys_addr_t table = alloc_table();
+			if (!table)
+				return -ENOMEM;
+			*to = table | PTE_PRESENT | PTE_WRITE | PTE_USER;
+		}
+		int error = copy_table(pte_address(from[i]), pte_address(*to), level - 1, address,
+				       start, end, shared, write_protected);
+		if (error)
+			return error;
+	}
+	return 0;
+}
+
+int vmm_copy_user_range(phys_addr_t source, phys_addr_t destination, virt_addr_t start,
+			virt_addr_t end, bool shared)
+{
+	bool write_protected = false;
+	uint64_t irq = spin_lock_irqsave(&vmm_lock);
+	int error = copy_table(source, destination, PAGE_LEVELS, 0, start, end, shared,
+			       &write_protected);
+	spin_unlock_irqrestore(&vmm_lock, irq);
+	/* The source's writable TLB entries must go, or it would write to shared frames. */
+	if (write_protected && source == pte_address(read_cr3()))
+		write_cr3(read_cr3());
+	return error;
+}
+
 phys_addr_t vmm_kernel_space(void)
 {
 	return kernel_pml4;

@@ -395,10 +395,12 @@ int do_execve(const char *path, struct exec_strings *strings)
 
 	/* Point of no return. */
 	struct mm_struct *old = self->mm;
+	if (old)
+		mm_release(self);
 	self->mm = mm;
 	mm_activate(mm);
 	if (old)
-		mm_release(self, old);
+		mm_put(old);
 	self->flags &= ~PF_KTHREAD;
 	strlcpy(self->comm, base_name(path), sizeof(self->comm));
 	files_close_on_exec(self->files);

@@ -20,6 +20,8 @@
 #include "uapi/signal.h"
 #include "uapi/wait.h"
 #include "vfs.h"
+#include "futex.h"
+#include "uaccess.h"
 
 static struct task_struct *child_reaper;
 
@@ -34,19 +36,27 @@ void release_task(struct task_struct *task)
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	list_del(&task->sibling);
 	list_del(&task->tasks);
+	list_del(&task->thread_group);
 	task->exit_state = EXIT_DEAD;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	pid_free(task->pid);
 	put_task_struct(task);
 }
 
-void mm_release(struct task_struct *task, struct mm_struct *mm)
+void mm_release(struct task_struct *task)
 {
+	/* CLONE_CHILD_CLEARTID: tell a pthread_join()er the thread is gone (if anyone can see).
+	 * Called while the mm is still the active one, so the user word can be written. */
+	if (task->clear_child_tid && task->mm && task->mm->users > 1) {
+		int zero = 0;
+		copy_to_user(task->clear_child_tid, &zero, sizeof(zero));
+		futex_wake_address(task->clear_child_tid, 1);
+	}
+	task->clear_child_tid = NULL;
 	if (task->vfork_done) {
 		complete(task->vfork_done);
 		task->vfork_done = NULL;
 	}
-	mm_put(mm);
 }
 
 /* Caller holds tasklist_lock. Orphans go to init (or, before init exists, to our parent). */
@@ -86,12 +96,17 @@ noreturn void do_exit(int code)
 	if (self == child_reaper && !(self->flags & PF_KTHREAD))
 		init_exited(code);
 
+	struct thread_group *group = self->group;
+	if (group && READ_ONCE(group->exiting))
+		code = group->exit_code; /* the whole process goes with one status */
 	self->exit_code = code;
+	bool last_thread = !group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;
+		mm_release(self);
 		self->mm = NULL;
 		mm_activate(NULL); /* off its page tables before they can be freed */
-		mm_release(self, mm);
+		mm_put(mm);
 	}
 	if (self->files) {
 		files_put(self->files);
@@ -105,11 +120,25 @@ noreturn void do_exit(int code)
 	bool autoreap = self->exit_signal < 0;
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	reparent_children(self);
-	if (!autoreap) {
+	if (!autoreap)
 		self->exit_state = EXIT_ZOMBIE;
-		wake_up_all(&self->parent->child_exit);
+	if (last_thread) {
+		/* A process is collectable once its last thread is gone: tell the leader's
+		 * parent (the leader may have become a zombie long ago). */
+		struct task_struct *leader = self->group_leader;
+		if (leader->exit_state == EXIT_ZOMBIE || leader == self)
+			wake_up_all(&leader->parent->child_exit);
 	}
+	if (self != self->group_leader)
+		list_del(&self->thread_group); /* the leader stays until reaped: it anchors the ring */
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (group) {
+		self->group = NULL;
+		if (!autoreap) /* the zombie leader keeps it for the exit status */
+			self->group = group;
+		else
+			thread_group_put(group);
+	}
 	if (autoreap)
 		release_task(self);
 	complete_all(&self->exited);
@@ -147,7 +176,9 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			if (!child_matches(self, child, pid, options))
 				continue;
 			any = true;
-			if (child->exit_state == EXIT_ZOMBIE) {
+			/* A leader waits for its threads: the group is collectable when none live. */
+			bool threads_alive = child->group && READ_ONCE(child->group->live_threads) > 0;
+			if (child->exit_state == EXIT_ZOMBIE && !threads_alive) {
 				zombie = child;
 				if (!(options & WNOWAIT))
 					zombie->exit_state = EXIT_DEAD; /* ours to collect */
@@ -158,19 +189,53 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 
 		if (zombie) {
 			finish_wait(&self->child_exit, &wait);
-			*status = zombie->exit_code;
+			*status = zombie->group && zombie->group->exiting ? zombie->group->exit_code
+									  : zombie->exit_code;
 			*utime_ns = zombie->se.utime_ns;
 			*stime_ns = zombie->se.stime_ns;
 			result = zombie->pid;
-			if (!(options & WNOWAIT))
+			if (!(options & WNOWAIT)) {
+				if (zombie->group) {
+					thread_group_put(zombie->group);
+					zombie->group = NULL;
+				}
 				release_task(zombie);
+			}
 			return result;
 		}
 		if (!any || (options & WNOHANG)) {
 			finish_wait(&self->child_exit, &wait);
 			return any ? 0 : -ECHILD;
 		}
+		if (fatal_signal_pending(self)) {
+			finish_wait(&self->child_exit, &wait);
+			return -EINTR;
+		}
 		schedule();
 		finish_wait(&self->child_exit, &wait);
 	}
+}
+
+noreturn void do_exit_group(int status)
+{
+	struct task_struct *self = current, *thread;
+	struct thread_group *group = self->group;
+	if (group) {
+		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+		if (!group->exiting) {
+			group->exit_code = status;
+			WRITE_ONCE(group->exiting, true);
+		}
+		/* Wake sleeping threads so they notice; running ones notice on their way
+		 * back to user mode. The leader's thread_group list holds every other thread. */
+		struct task_struct *leader = self->group_leader;
+		if (leader != self)
+			wake_up_state(leader, TASK_INTERRUPTIBLE);
+		list_for_each_entry(thread, &leader->thread_group, thread_group) {
+			if (thread != self)
+				wake_up_state(thread, TASK_INTERRUPTIBLE);
+		}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
+	do_exit(status);
 }

@@ -18,6 +18,7 @@ static struct task_struct *create_va(int (*function)(void *), void *argument,
 	task->thread_argument = argument;
 	arch_task_init_stack(task);
 	sched_fork(task);
+	task_attach(task, current, false);
 	return task;
 }
 

@@ -10,6 +10,7 @@
 #include "kmalloc.h"
 #include "kstack.h"
 #include "panic.h"
+#include "exec.h"
 #include "proc.h"
 #include "sched.h"
 #include "string.h"
@@ -99,7 +100,7 @@ void task_register_idle(struct task_struct *idle)
 
 struct task_struct *task_create(const char *name, unsigned task_flags)
 {
-	struct task_struct *task, *parent = current;
+	struct task_struct *task;
 	long error;
 	uint64_t flags;
 
@@ -127,15 +128,6 @@ struct task_struct *task_create(const char *name, unsigned task_flags)
 	task->stack = kstack_alloc();
 	if (!task->stack)
 		goto err_free_pid;
-
-	flags = spin_lock_irqsave(&tasklist_lock);
-	task->real_parent = task->parent = parent;
-	task->pgid = parent->pgid;
-	task->sid = parent->sid;
-	list_add_tail(&task->sibling, &parent->children);
-	list_add_tail(&task->tasks, &all_tasks);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	pid_attach(task);
 	return task;
 
 err_free_pid:
@@ -147,6 +139,42 @@ err_uncount:
 	live_tasks--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ERR_PTR(error);
+}
+
+void task_attach(struct task_struct *task, struct task_struct *creator, bool thread)
+{
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	if (thread) {
+		/* A thread belongs to its process: same tgid and leader, the leader's parent. */
+		task->tgid = creator->tgid;
+		task->group_leader = creator->group_leader;
+		task->real_parent = task->parent = creator->group_leader->real_parent;
+		list_add_tail(&task->thread_group, &creator->group_leader->thread_group);
+	} else {
+		struct task_struct *parent = task->real_parent ? task->real_parent : creator;
+		task->real_parent = task->parent = parent;
+		list_add_tail(&task->sibling, &parent->children);
+	}
+	task->pgid = creator->pgid;
+	task->sid = creator->sid;
+	list_add_tail(&task->tasks, &all_tasks);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	pid_attach(task);
+}
+
+void task_abandon(struct task_struct *task)
+{
+	task->state = TASK_DEAD;
+	pid_free(task->pid);
+	task->usage = 1;
+	put_task_struct(task);
+}
+
+noreturn void task_start(void)
+{
+	if (current->flags & PF_KTHREAD)
+		kthread_main();
+	return_to_user(); /* a forked task: back to user mode with the copied registers */
 }
 
 void for_each_task(bool (*visit)(struct task_struct *task, void *data), void *data)

@@ -113,11 +113,16 @@ static void check_preempt(struct rq *rq, struct task_struct *p)
 
 bool wake_up_process(struct task_struct *task)
 {
+	return wake_up_state(task, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
+}
+
+bool wake_up_state(struct task_struct *task, long states)
+{
 	struct rq *rq = &runqueues[task->cpu];
 	bool woken = false;
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 
-	if (task->state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)) {
+	if (task->state & states) {
 		task->state = TASK_RUNNING;
 		woken = true;
 		/* Still on the queue if it had not reached schedule() yet: nothing more to do. */

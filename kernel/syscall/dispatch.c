@@ -5,7 +5,9 @@
  */
 #include "syscall.h"
 #include "compiler.h"
+#include "futex.h"
 #include "handlers.h"
+#include "proc.h"
 #include "sched.h"
 #include "uapi/errno.h"
 #include "uapi/syscall.h"
@@ -39,6 +41,9 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(dup2),
 	HANDLER(nanosleep),
 	HANDLER(getpid),
+	HANDLER(clone),
+	HANDLER(fork),
+	HANDLER(vfork),
 	HANDLER(execve),
 	HANDLER(exit),
 	HANDLER(wait4),
@@ -83,6 +88,7 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(dup3),
 	HANDLER(getdents64),
 	HANDLER(getrandom),
+	HANDLER(futex),
 };
 
 static uint64_t calls;
@@ -105,4 +111,6 @@ void syscall_dispatch(struct trap_frame *frame)
 	/* Returning to user mode: a good moment to give up the CPU if the tick asked. */
 	if (READ_ONCE(this_rq()->need_resched))
 		schedule();
+	if (fatal_signal_pending(current))
+		do_exit(current->group->exit_code);
 }

@@ -62,6 +62,10 @@ long sys_exit_group(int code);
 long sys_wait4(pid_t pid, int *status, int options, void *rusage);
 long sys_waitid(int id_type, pid_t id, void *info, int options, void *rusage);
 long sys_execve(const char *path, const char *const *argv, const char *const *envp);
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *child_tid,
+	       unsigned long tls);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);

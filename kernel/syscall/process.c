@@ -28,8 +28,7 @@ long sys_exit(int code)
 
 long sys_exit_group(int code)
 {
-	/* One thread per process until the threads issue: exit_group is exit. */
-	do_exit((code & 0xff) << 8);
+	do_exit_group((code & 0xff) << 8);
 }
 
 struct rusage_prefix { /* the start of struct rusage (getrusage(2)): the two times */
@@ -202,7 +201,7 @@ long sys_getsid(pid_t pid)
 
 long sys_set_tid_address(int *tid_address)
 {
-	(void)tid_address; /* remembered for CLONE_CHILD_CLEARTID once threads exist */
+	current->clear_child_tid = tid_address;
 	return current->pid;
 }
 

@@ -42,5 +42,5 @@ leave_to_frame:
 task_entry_trampoline:
 	movq %rax, %rdi			/* the task that ran before */
 	call sched_first_run
-	call kthread_main
-	ud2				/* kthread_main never returns */
+	call task_start
+	ud2				/* task_start never returns */

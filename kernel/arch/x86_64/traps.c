@@ -117,7 +117,7 @@ static noreturn void user_fault(struct trap_frame *frame)
 		printk(KERN_INFO "%s[%d]: %s at ip %016lx sp %016lx: killed by signal %d\n",
 		       current->comm, current->pid, exception_names[frame->vector], frame->rip,
 		       frame->rsp, signal);
-	do_exit(signal);
+	do_exit_group(signal); /* a fatal fault ends every thread of the process */
 }
 
 /* Demand paging and copy-on-write: true when the fault is resolved and may be retried. */
@@ -161,4 +161,8 @@ void trap_dispatch(struct trap_frame *frame)
 	/* Leaving the outermost interrupt: the moment to preempt, if the tick asked for it. */
 	if (--cpu->irq_depth == 0)
 		sched_preempt_from_interrupt();
+	if ((frame->cs & 3) && fatal_signal_pending(current)) {
+		irq_enable();
+		do_exit(current->group->exit_code);
+	}
 }
