@@ -35,7 +35,7 @@ KERNEL_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack -T li
 
 .PHONY: all kernel iso run debug test test-host test-kernel test-boot test-gdb deps clean \
 	compile_commands.json format
-all: kernel iso compile_commands.json
+all: kernel initramfs iso compile_commands.json
 
 kernel: $(BUILD)/kernel.elf
 iso: $(BUILD)/spindle.iso
@@ -67,8 +67,8 @@ $(BUILD)/kernel.elf: $(KERNEL_OBJS) $(BUILD)/ksyms.S.o linker.ld scripts/check-i
 	$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.S.o
 	scripts/check-image.sh $(NM) $(BUILD)/kernel.pass1.elf $@
 
-$(BUILD)/spindle.iso: $(BUILD)/kernel.elf boot/grub.cfg scripts/make-iso.sh
-	scripts/make-iso.sh $(BUILD)/kernel.elf boot/grub.cfg $@
+$(BUILD)/spindle.iso: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio boot/grub.cfg scripts/make-iso.sh
+	scripts/make-iso.sh $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio boot/grub.cfg $@
 
 # compile_commands.json for clangd, written from the same flags the build uses.
 compile_commands.json:
@@ -79,6 +79,8 @@ compile_commands.json:
 
 include scripts/mk/run.mk
 include scripts/mk/test.mk
+include scripts/mk/libc.mk
+include scripts/mk/rootfs.mk
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

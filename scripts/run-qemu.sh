@@ -6,6 +6,7 @@
 #   --kernel ELF        boot the kernel directly (QEMU multiboot1; default build/kernel.elf)
 #   --iso ISO           boot an ISO through GRUB instead
 #   --append "ARGS"     kernel command line (with --kernel)
+#   --initrd FILE       the initramfs (with --kernel; default build/initramfs.cpio if built)
 #   --cpu MODEL         QEMU CPU model (default max; qemu64 has no SMEP/SMAP/UMIP)
 #   --uefi              boot with OVMF (UEFI) instead of SeaBIOS (BIOS)
 #   --memory SIZE       guest RAM (default 256M)
@@ -18,15 +19,18 @@
 #
 # Exit status: 0 the kernel reported success (or --until matched), 1 it reported test
 # failures, 2 it panicked, 124 timeout, 3 anything else (QEMU error, unexpected stop).
+# When the run ended because init (pid 1) exited, its exit code instead (128 + signal if a
+# signal killed it): `run-qemu.sh --append "init=/bin/prog"` runs a program headlessly.
 set -u
 
-kernel=build/kernel.elf iso="" append="" cpu=max uefi=0 memory=256M timeout=60
+kernel=build/kernel.elf iso="" append="" initrd=build/initramfs.cpio cpu=max uefi=0 memory=256M timeout=60
 until_regex="" log="" quiet=0 gdb_port="" type_text=""
 while [ $# -gt 0 ]; do
     case $1 in
         --kernel) kernel=$2; shift ;;
         --iso) iso=$2; shift ;;
         --append) append=$2; shift ;;
+        --initrd) initrd=$2; shift ;;
         --cpu) cpu=$2; shift ;;
         --uefi) uefi=1 ;;
         --memory) memory=$2; shift ;;
@@ -48,6 +52,7 @@ if [ -n "$iso" ]; then
     args+=(-cdrom "$iso")
 else
     args+=(-kernel "$kernel" -append "$append")
+    [ -n "$initrd" ] && [ -e "$initrd" ] && args+=(-initrd "$initrd")
 fi
 if [ "$uefi" = 1 ]; then
     ovmf=""
@@ -99,6 +104,12 @@ status=$?
 [ -n "$log" ] && cp "$output" "$log"
 
 if [ "$matched" = 1 ]; then exit 0; fi
+# A run whose init (pid 1) ended reports that program's status, as a shell would.
+init_line=$(grep -aoE 'init \(pid 1\) (exited with code [0-9]+|was killed by signal [0-9]+)' "$output" | tail -n 1)
+case $init_line in
+    *"exited with code"*) exit "${init_line##* }" ;;
+    *"killed by signal"*) exit $((128 + ${init_line##* })) ;;
+esac
 case $status in
     33) exit 0 ;;
     35) exit 1 ;;

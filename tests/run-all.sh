@@ -34,6 +34,7 @@ run_stage() { # run_stage NAME COMMAND...
 }
 
 run_stage host build/host/host-tests
+run_stage libc-host make -s test-libc-host
 run_stage kernel scripts/run-qemu.sh --append "test panic=exit" --timeout 120
 run_stage kernel-qemu64 scripts/run-qemu.sh --cpu qemu64 --append "test panic=exit" --timeout 120
 run_stage boot tests/boot/run.sh

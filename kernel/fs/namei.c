@@ -2,8 +2,9 @@
  * Path lookup and opening (include/vfs.h), following path_resolution(7): absolute paths
  * start at the root, relative ones at the working directory (or a directory fd for the
  * *at() calls); every component but the last must be a searchable directory; symbolic
- * links are followed, at most SYMLINK_MAX_FOLLOW of them (-ELOOP after that); a trailing
- * slash requires a directory.
+ * links are followed, at most SYMLINK_MAX_FOLLOW of them in all and SYMLINK_MAX_NESTING
+ * inside one another (each nesting level costs kernel stack): -ELOOP past either; a
+ * trailing slash requires a directory.
  */
 #include "kmalloc.h"
 #include "sched.h"
@@ -12,13 +13,20 @@
 #include "uapi/fcntl.h"
 #include "vfs.h"
 
-static int walk(struct inode *start, const char *path, unsigned flags, int *links_left,
+#define SYMLINK_MAX_NESTING 8
+
+struct walk_budget {
+	int links_left; /* symlinks that may still be followed */
+	int depth;	/* how deep inside symlink targets the walk is */
+};
+
+static int walk(struct inode *start, const char *path, unsigned flags, struct walk_budget *budget,
 		struct inode **result, char *last);
 
 /* Replace *link (a symlink reached from directory) by what it points at. */
-static int follow_link(struct inode *directory, struct inode **link, int *links_left)
+static int follow_link(struct inode *directory, struct inode **link, struct walk_budget *budget)
 {
-	if (--*links_left < 0)
+	if (--budget->links_left < 0 || budget->depth >= SYMLINK_MAX_NESTING)
 		return -ELOOP;
 	char *target = kmalloc(PATH_MAX);
 	if (!target)
@@ -26,7 +34,9 @@ static int follow_link(struct inode *directory, struct inode **link, int *links_
 	(*link)->ops->readlink(*link, target, PATH_MAX);
 	struct inode *start = target[0] == '/' ? current->fs->root : directory;
 	struct inode *resolved;
-	int result = walk(start, target, LOOKUP_FOLLOW, links_left, &resolved, NULL);
+	budget->depth++;
+	int result = walk(start, target, LOOKUP_FOLLOW, budget, &resolved, NULL);
+	budget->depth--;
 	kfree(target);
 	if (result == 0) {
 		inode_put(*link);
@@ -35,7 +45,7 @@ static int follow_link(struct inode *directory, struct inode **link, int *links_
 	return result;
 }
 
-static int walk(struct inode *start, const char *path, unsigned flags, int *links_left,
+static int walk(struct inode *start, const char *path, unsigned flags, struct walk_budget *budget,
 		struct inode **result, char *last)
 {
 	struct inode *directory = start;
@@ -83,7 +93,7 @@ static int walk(struct inode *start, const char *path, unsigned flags, int *link
 			break;
 		}
 		if (S_ISLNK(child->mode) && (!is_last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
-			error = follow_link(directory, &child, links_left);
+			error = follow_link(directory, &child, budget);
 			if (error) {
 				inode_put(child);
 				break;
@@ -109,7 +119,7 @@ int path_walk(int dirfd, const char *path, unsigned flags, struct inode **result
 {
 	struct inode *start;
 	struct file *directory_file = NULL;
-	int links_left = SYMLINK_MAX_FOLLOW;
+	struct walk_budget budget = {.links_left = SYMLINK_MAX_FOLLOW};
 
 	if (!path[0])
 		return -ENOENT;
@@ -127,7 +137,7 @@ int path_walk(int dirfd, const char *path, unsigned flags, struct inode **result
 			return -ENOTDIR;
 		}
 	}
-	int error = walk(start, path, flags, &links_left, result, last);
+	int error = walk(start, path, flags, &budget, result, last);
 	if (directory_file)
 		file_put(directory_file);
 	return error;

@@ -200,6 +200,16 @@ static int ramfs_symlink(struct inode *directory, const char *name, const char *
 	return result;
 }
 
+static int ramfs_link(struct inode *directory, const char *name, struct inode *inode)
+{
+	mutex_lock(&directory->lock);
+	int result = find_entry(directory, name) ? -EEXIST : add_entry(directory, name, inode);
+	if (result == 0)
+		inode->link_count++;
+	mutex_unlock(&directory->lock);
+	return result;
+}
+
 static int ramfs_readlink(struct inode *inode, char *buffer, size_t size)
 {
 	strlcpy(buffer, inode->private, size);
@@ -361,6 +371,7 @@ static const struct inode_operations ramfs_inode_ops = {
 	.lookup = ramfs_lookup,
 	.create = ramfs_create,
 	.symlink = ramfs_symlink,
+	.link = ramfs_link,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
 	.rename = ramfs_rename,

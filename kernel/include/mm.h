@@ -79,6 +79,8 @@ int mm_map(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned flag
 virt_addr_t mm_find_free(struct mm_struct *mm, virt_addr_t hint, size_t length);
 /* Remove [start, start + length): pages freed, VMAs trimmed or split. Returns 0 or -EINVAL. */
 int mm_unmap(struct mm_struct *mm, virt_addr_t start, size_t length);
+/* MADV_DONTNEED: drop the pages of [start, start + length); they read as zeros again. */
+void mm_discard(struct mm_struct *mm, virt_addr_t start, size_t length);
 /* Change permissions of [start, start + length); every page must be mapped (else -ENOMEM). */
 int mm_protect(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned protection);
 /* Move the program break (brk(2) semantics): returns the new break, or the old on failure. */

@@ -58,6 +58,8 @@ struct inode_operations {
 	int (*create)(struct inode *directory, const char *name, uint32_t mode, uint64_t rdev,
 		      struct inode **created);
 	int (*symlink)(struct inode *directory, const char *name, const char *target);
+	/* A new name for an existing non-directory inode (a hard link). */
+	int (*link)(struct inode *directory, const char *name, struct inode *inode);
 	int (*unlink)(struct inode *directory, const char *name);
 	int (*rmdir)(struct inode *directory, const char *name);
 	int (*rename)(struct inode *old_directory, const char *old_name,

@@ -151,6 +151,7 @@ static int kernel_init(void *unused)
 	current->fs = fs_create();
 	current->files = files_create();
 	current->group = thread_group_for_init();
+	current->pgid = current->sid = current->pid; /* init leads the first session */
 	if (!current->fs || !current->files || !current->group)
 		panic("init: out of memory");
 	mount_root();

@@ -109,6 +109,15 @@ static int unmap_locked(struct mm_struct *mm, virt_addr_t start, virt_addr_t end
 	return 0;
 }
 
+void mm_discard(struct mm_struct *mm, virt_addr_t start, size_t length)
+{
+	if (!range_is_user(start, length))
+		return;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	unmap_pages(mm, start, start + length);
+	spin_unlock_irqrestore(&mm->lock, flags);
+}
+
 int mm_unmap(struct mm_struct *mm, virt_addr_t start, size_t length)
 {
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !range_is_user(start, length))

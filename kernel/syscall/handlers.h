@@ -51,7 +51,21 @@ long sys_getcwd(char *buffer, size_t size);
 long sys_chdir(const char *path);
 long sys_fchdir(int fd);
 long sys_access(const char *path, int mode);
-long sys_faccessat(int dirfd, const char *path, int mode, int flags);
+long sys_faccessat(int dirfd, const char *path, int mode);
+long sys_faccessat2(int dirfd, const char *path, int mode, int flags);
+long sys_symlinkat(const char *target, int dirfd, const char *path);
+long sys_readlinkat(int dirfd, const char *path, char *buffer, size_t size);
+long sys_linkat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
+		int flags);
+long sys_link(const char *old_path, const char *new_path);
+long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t device);
+long sys_mknod(const char *path, uint32_t mode, uint64_t device);
+long sys_fchmodat(int dirfd, const char *path, uint32_t mode);
+long sys_chmod(const char *path, uint32_t mode);
+long sys_fchmod(int fd, uint32_t mode);
+long sys_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, int flags);
+long sys_chown(const char *path, uint32_t uid, uint32_t gid);
+long sys_fsync(int fd);
 long sys_umask(uint32_t mask);
 long sys_truncate(const char *path, int64_t length);
 long sys_ftruncate(int fd, int64_t length);
@@ -78,6 +92,13 @@ long sys_arch_prctl(int code, unsigned long address);
 long sys_uname(struct utsname *name);
 long sys_sched_yield(void);
 long sys_getrandom(void *buffer, size_t count, unsigned flags);
+long sys_kill(pid_t pid, int signal);
+long sys_tgkill(pid_t tgid, pid_t tid, int signal);
+long sys_tkill(pid_t tid, int signal);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_setsid(void);
+long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
+	       unsigned long argument4, unsigned long argument5);
 
 /* memory.c: address space */
 long sys_brk(unsigned long address);
@@ -85,6 +106,8 @@ long sys_mmap(unsigned long address, size_t length, int protection, int flags, i
 	      int64_t offset);
 long sys_munmap(unsigned long address, size_t length);
 long sys_mprotect(unsigned long address, size_t length, int protection);
+long sys_madvise(unsigned long address, size_t length, int advice);
+long sys_msync(unsigned long address, size_t length, int flags);
 
 /* time.c: clocks and sleeping */
 long sys_clock_gettime(int clock, struct timespec *time);

@@ -72,3 +72,29 @@ long sys_mprotect(unsigned long address, size_t length, int protection)
 		return (address & (PAGE_SIZE - 1)) ? -EINVAL : 0;
 	return mm_protect(current->mm, address, length, vma_protection(protection));
 }
+
+#define MADV_DONTNEED 4
+
+long sys_madvise(unsigned long address, size_t length, int advice)
+{
+	if (address & (PAGE_SIZE - 1))
+		return -EINVAL;
+	/* Advice is a hint; only MADV_DONTNEED changes what a program sees (zero pages). */
+	if (advice == MADV_DONTNEED && length) {
+		mm_discard(current->mm, address, ALIGN_UP(length, PAGE_SIZE));
+	}
+	return advice < 0 || advice > 100 ? -EINVAL : 0;
+}
+
+#define MS_ASYNC      1
+#define MS_INVALIDATE 2
+#define MS_SYNC	      4
+
+long sys_msync(unsigned long address, size_t length, int flags)
+{
+	if ((address & (PAGE_SIZE - 1)) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) ||
+	    ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return -EINVAL;
+	(void)length;
+	return 0; /* anonymous memory has no file to write back to */
+}

@@ -252,7 +252,12 @@ long sys_rename(const char *old_path, const char *new_path)
 	return sys_renameat(AT_FDCWD, old_path, AT_FDCWD, new_path);
 }
 
-long sys_symlink(const char *user_target, const char *path)
+long sys_symlink(const char *target, const char *path)
+{
+	return sys_symlinkat(target, AT_FDCWD, path);
+}
+
+long sys_symlinkat(const char *user_target, int dirfd, const char *path)
 {
 	long error = 0;
 	char *target = get_path(user_target, &error);
@@ -260,7 +265,7 @@ long sys_symlink(const char *user_target, const char *path)
 		return error;
 	struct inode *parent;
 	char last[NAME_MAX + 1];
-	error = parent_of(AT_FDCWD, path, &parent, last);
+	error = parent_of(dirfd, path, &parent, last);
 	if (!error) {
 		error = parent->ops->symlink(parent, last, target);
 		inode_put(parent);
@@ -269,7 +274,12 @@ long sys_symlink(const char *user_target, const char *path)
 	return error;
 }
 
-long sys_readlink(const char *user_path, char *buffer, size_t size)
+long sys_readlink(const char *path, char *buffer, size_t size)
+{
+	return sys_readlinkat(AT_FDCWD, path, buffer, size);
+}
+
+long sys_readlinkat(int dirfd, const char *user_path, char *buffer, size_t size)
 {
 	long error = 0;
 	struct inode *inode;
@@ -278,7 +288,7 @@ long sys_readlink(const char *user_path, char *buffer, size_t size)
 	char *path = get_path(user_path, &error);
 	if (!path)
 		return error;
-	error = path_walk(AT_FDCWD, path, 0, &inode, NULL);
+	error = path_walk(dirfd, path, 0, &inode, NULL);
 	if (error)
 		goto out;
 	if (!S_ISLNK(inode->mode)) {
@@ -415,7 +425,12 @@ long sys_fchdir(int fd)
 	return result;
 }
 
-long sys_faccessat(int dirfd, const char *user_path, int mode, int flags)
+long sys_faccessat(int dirfd, const char *path, int mode)
+{
+	return sys_faccessat2(dirfd, path, mode, 0);
+}
+
+long sys_faccessat2(int dirfd, const char *user_path, int mode, int flags)
 {
 	long error = 0;
 	struct inode *inode;
@@ -440,7 +455,7 @@ long sys_faccessat(int dirfd, const char *user_path, int mode, int flags)
 
 long sys_access(const char *path, int mode)
 {
-	return sys_faccessat(AT_FDCWD, path, mode, 0);
+	return sys_faccessat2(AT_FDCWD, path, mode, 0);
 }
 
 long sys_umask(uint32_t mask)
@@ -485,4 +500,131 @@ long sys_ftruncate(int fd, int64_t length)
 							     : truncate_inode(file->inode, length);
 	file_put(file);
 	return result;
+}
+
+long sys_linkat(int old_dirfd, const char *old_user_path, int new_dirfd, const char *new_path,
+		int flags)
+{
+	long error = 0;
+	struct inode *inode, *parent;
+	char last[NAME_MAX + 1];
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	char *old_path = get_path(old_user_path, &error);
+	if (!old_path)
+		return error;
+	error = path_walk(old_dirfd, old_path, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0,
+			  &inode, NULL);
+	kfree(old_path);
+	if (error)
+		return error;
+	if (S_ISDIR(inode->mode)) {
+		inode_put(inode);
+		return -EPERM; /* link(2): no hard links to directories */
+	}
+	error = parent_of(new_dirfd, new_path, &parent, last);
+	if (!error) {
+		error = parent->ops->link(parent, last, inode);
+		inode_put(parent);
+	}
+	inode_put(inode);
+	return error;
+}
+
+long sys_link(const char *old_path, const char *new_path)
+{
+	return sys_linkat(AT_FDCWD, old_path, AT_FDCWD, new_path, 0);
+}
+
+long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t device)
+{
+	struct inode *parent;
+	char last[NAME_MAX + 1];
+	uint32_t type = mode & S_IFMT;
+	if (type == 0)
+		type = S_IFREG;
+	if (type != S_IFREG && type != S_IFCHR)
+		return type == S_IFIFO || type == S_IFSOCK ? -EPERM : -EINVAL;
+	long error = parent_of(dirfd, path, &parent, last);
+	if (error)
+		return error;
+	uint32_t new_device = (uint32_t)((device >> 8 & 0xfff) << 8 | (device & 0xff));
+	error = parent->ops->create(parent, last, type | (mode & 07777 & ~current->fs->umask),
+				    new_device, NULL);
+	inode_put(parent);
+	return error;
+}
+
+long sys_mknod(const char *path, uint32_t mode, uint64_t device)
+{
+	return sys_mknodat(AT_FDCWD, path, mode, device);
+}
+
+static long change_inode(int dirfd, const char *user_path, int flags, uint32_t *mode,
+			 const uint32_t *owner)
+{
+	long error = 0;
+	struct inode *inode;
+	char *path = get_path(user_path, &error);
+	if (!path)
+		return error;
+	error = path_walk(dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode,
+			  NULL);
+	kfree(path);
+	if (error)
+		return error;
+	if (mode)
+		inode->mode = (inode->mode & S_IFMT) | (*mode & 07777);
+	if (owner) {
+		if (owner[0] != (uint32_t)-1)
+			inode->uid = owner[0];
+		if (owner[1] != (uint32_t)-1)
+			inode->gid = owner[1];
+	}
+	inode_touch(inode, false);
+	inode->change_time = inode->modify_time;
+	inode_put(inode);
+	return 0;
+}
+
+long sys_fchmodat(int dirfd, const char *path, uint32_t mode)
+{
+	return change_inode(dirfd, path, 0, &mode, NULL);
+}
+
+long sys_chmod(const char *path, uint32_t mode)
+{
+	return change_inode(AT_FDCWD, path, 0, &mode, NULL);
+}
+
+long sys_fchmod(int fd, uint32_t mode)
+{
+	struct file *file = fd_get(fd);
+	if (!file)
+		return -EBADF;
+	file->inode->mode = (file->inode->mode & S_IFMT) | (mode & 07777);
+	file_put(file);
+	return 0;
+}
+
+long sys_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, int flags)
+{
+	uint32_t owner[2] = {uid, gid};
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return change_inode(dirfd, path, flags, NULL, owner);
+}
+
+long sys_chown(const char *path, uint32_t uid, uint32_t gid)
+{
+	return sys_fchownat(AT_FDCWD, path, uid, gid, 0);
+}
+
+long sys_fsync(int fd)
+{
+	struct file *file = fd_get(fd);
+	if (!file)
+		return -EBADF;
+	file_put(file);
+	return 0; /* everything lives in memory: there is nothing to write back */
 }

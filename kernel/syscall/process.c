@@ -257,3 +257,86 @@ long sys_getrandom(void *buffer, size_t count, unsigned flags)
 	}
 	return (long)done;
 }
+
+/* setpgid(2): a process may move itself or a child (before it execs) into a group of the
+ * same session; pgid 0 means "its own pid". */
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	struct task_struct *self = current;
+	if (pgid < 0)
+		return -EINVAL;
+	struct task_struct *target = pid ? find_get_task_by_pid(pid) : self;
+	if (!target)
+		return -ESRCH;
+	long result = 0;
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	if (target != self->group_leader && target->real_parent != self->group_leader)
+		result = -ESRCH;
+	else if (target->sid != self->sid)
+		result = -EPERM;
+	else if (target->sid == target->pid)
+		result = -EPERM; /* a session leader cannot move */
+	else
+		target->pgid = pgid ? pgid : target->pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (pid)
+		put_task_struct(target);
+	return result;
+}
+
+struct group_search {
+	pid_t pgid;
+	bool found;
+};
+
+static bool find_group(struct task_struct *task, void *data)
+{
+	struct group_search *search = data;
+	if (task->pgid == search->pgid && task != current) {
+		search->found = true;
+		return false;
+	}
+	return true;
+}
+
+/* setsid(2): a new session and process group led by the caller, unless it already leads a
+ * process group. */
+long sys_setsid(void)
+{
+	struct task_struct *self = current;
+	struct group_search search = {.pgid = self->tgid};
+	for_each_task(find_group, &search);
+	if (self->pgid == self->tgid || search.found)
+		return -EPERM;
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	self->pgid = self->sid = self->tgid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return self->sid;
+}
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/* prctl(2): only the thread name (what ps shows) is supported. */
+long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
+	       unsigned long argument4, unsigned long argument5)
+{
+	char name[TASK_COMM_LENGTH];
+	(void)argument3;
+	(void)argument4;
+	(void)argument5;
+	switch (option) {
+	case PR_SET_NAME: {
+		long length = strncpy_from_user(name, (const char *)argument2, sizeof(name));
+		if (length == -EFAULT)
+			return -EFAULT;
+		name[sizeof(name) - 1] = '\0';
+		strlcpy(current->comm, name, sizeof(current->comm));
+		return 0;
+	}
+	case PR_GET_NAME:
+		return copy_to_user((void *)argument2, current->comm, sizeof(current->comm));
+	default:
+		return -EINVAL;
+	}
+}

@@ -26,25 +26,26 @@ run: deps all
 		-serial mon:stdio -cdrom $(BUILD)/spindle.iso || test $$? -eq 33
 
 # The kernel image booted directly (multiboot1 via -kernel) with a command line of your own.
-run-kernel: deps kernel
+run-kernel: deps kernel initramfs
 	@echo "Spindle: serial console on this terminal. Quit QEMU with Ctrl-A then X."
 	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial mon:stdio \
-		-kernel $(BUILD)/kernel.elf -append "$(APPEND)" || test $$? -eq 33
+		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(APPEND)" \
+		|| test $$? -eq 33
 
 # QEMU paused with its gdb stub on $(GDB_PORT), and gdb attached with scripts/gdb/spindle.gdb.
-debug: deps kernel
+debug: deps kernel initramfs
 	@echo "Spindle: QEMU waits for gdb on port $(GDB_PORT); serial output goes to $(BUILD)/serial.log"
 	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial file:$(BUILD)/serial.log \
-		-kernel $(BUILD)/kernel.elf -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT) & \
+		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT) & \
 	qemu=$$!; \
 	gdb -q -ex "set confirm off" -ex "target remote :$(GDB_PORT)" -x scripts/gdb/spindle.gdb \
 		$(BUILD)/kernel.elf; \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 # Two-terminal variant: `make debug-qemu` in one, `make debug-gdb` in the other.
-debug-qemu: deps kernel
+debug-qemu: deps kernel initramfs
 	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial mon:stdio \
-		-kernel $(BUILD)/kernel.elf -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT)
+		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT)
 
 debug-gdb: kernel
 	gdb -q -ex "target remote :$(GDB_PORT)" -x scripts/gdb/spindle.gdb $(BUILD)/kernel.elf

@@ -39,7 +39,8 @@ check() { # check NAME EXPECTED_STATUS REGEX... -- RUN_QEMU_ARGS...
     fi
 }
 
-scripts/make-iso.sh build/kernel.elf boot/grub.cfg "$work/test.iso" "test panic=exit"
+scripts/make-iso.sh build/kernel.elf build/initramfs.cpio boot/grub.cfg "$work/test.iso" \
+    "test panic=exit"
 
 check iso_bios_runs_kernel_tests 0 'multiboot2' '[0-9]+ passed, 0 failed' -- \
     --iso "$work/test.iso" --timeout 120

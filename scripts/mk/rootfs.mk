@@ -1,0 +1,50 @@
+# The root file system image (included by the top-level Makefile).
+#
+#   build/initramfs.cpio   user/ programs in /bin (init in /sbin), the user-space tests and the
+#                          musl test programs in /tests, plus anything in ROOTFS_EXTRA
+#   make ... ROOTFS_EXTRA="dir1 dir2"   copy the contents of these host directories into the
+#                          image root, e.g. your own static programs
+# The kernel unpacks the image at boot (kernel/fs/cpio.c); GRUB loads it as a module and
+# QEMU -kernel as -initrd.
+
+ROOTFS_EXTRA ?=
+MUSL_CC ?= musl-gcc
+
+USER_PROGRAMS := $(patsubst user/%.c,$(BUILD)/user/%,$(sort $(wildcard user/*.c)))
+USER_TEST_OBJS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%.o,$(sort $(wildcard tests/user/*.c)))
+USER_TEST_PROGRAM := $(BUILD)/tests/user/utest
+MUSL_TEST_PROGRAMS := $(patsubst tests/musl/%.c,$(BUILD)/tests/musl/%,$(sort $(wildcard tests/musl/*.c)))
+
+.PRECIOUS: $(BUILD)/user/%.o $(BUILD)/tests/user/%.o
+
+$(BUILD)/tests/user/%.o: tests/user/%.c
+	@mkdir -p $(dir $@)
+	$(USER_CC) $(USER_CFLAGS) -iquote tests/user -c $< -o $@
+
+$(USER_TEST_PROGRAM): $(USER_TEST_OBJS) $(LIBC_A) $(LIBC_CRT0)
+	$(call user_link,$@,$(USER_TEST_OBJS))
+
+$(BUILD)/tests/musl/%: tests/musl/%.c
+	@mkdir -p $(dir $@)
+	$(MUSL_CC) -static -O2 -Wall -Wextra -Werror -o $@ $< -lpthread
+
+$(BUILD)/mkinitramfs: scripts/mkinitramfs.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -O2 -Wall -Wextra -Werror -o $@ $<
+
+.PHONY: initramfs FORCE
+initramfs: $(BUILD)/initramfs.cpio
+
+# Rebuilt every time (it takes milliseconds) so ROOTFS_EXTRA changes are never missed.
+$(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) \
+		$(BUILD)/mkinitramfs FORCE
+	@rm -rf $(BUILD)/rootfs
+	@mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/sbin $(BUILD)/rootfs/tests $(BUILD)/rootfs/tmp \
+		$(BUILD)/rootfs/etc
+	@cp $(filter-out %/init,$(USER_PROGRAMS)) $(BUILD)/rootfs/bin/
+	@cp $(BUILD)/user/init $(BUILD)/rootfs/sbin/init
+	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(BUILD)/rootfs/tests/
+	@printf 'Spindle root file system, built %s\n' "$$(git describe --always --dirty 2>/dev/null)" \
+		> $(BUILD)/rootfs/etc/motd
+	@for extra in $(ROOTFS_EXTRA); do cp -a "$$extra"/. $(BUILD)/rootfs/ || exit 1; done
+	$(BUILD)/mkinitramfs $(BUILD)/rootfs > $@

@@ -1,0 +1,47 @@
+/*
+ * Unmodified static musl programs (built with musl-gcc -static, tests/musl/) run and print
+ * what they would print on Linux. Their output goes to a file that the test reads back.
+ */
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "utest.h"
+
+/* Run path with its output in a file; returns the exit status and fills output. */
+static int run_captured(const char *path, char *output, size_t size)
+{
+	int fd = open("/tmp/musl-output", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	pid_t child = fork();
+	if (child == 0) {
+		dup2(fd, 1);
+		execl(path, path, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	waitpid(child, &status, 0);
+	ssize_t length = pread(fd, output, size - 1, 0);
+	output[length > 0 ? length : 0] = '\0';
+	close(fd);
+	unlink("/tmp/musl-output");
+	return status;
+}
+
+UTEST(musl_hello_world)
+{
+	char output[256];
+	EXPECT_EQ(run_captured("/tests/musl-hello", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "hello from a static musl binary\n") == 0);
+}
+
+UTEST(musl_stdio_malloc_getdents_exec_threads)
+{
+	char output[512];
+	EXPECT_EQ(run_captured("/tests/musl-tour", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "malloc ok: x\n"
+			      "readdir ok: 1\n"
+			      "exec ok: from-child\n"
+			      "child exited: 0\n"
+			      "thread returned: 42\n") == 0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}

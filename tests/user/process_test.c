@@ -1,0 +1,180 @@
+/*
+ * Processes: fork's copy-on-write isolation, exit statuses, wait's errors, exec's errors,
+ * argument passing, and a faulting child ending with SIGSEGV while the parent carries on.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "utest.h"
+
+static int global_value = 10;
+
+UTEST(fork_copy_on_write_isolates)
+{
+	int stack_value = 20;
+	int *heap_value = malloc(sizeof(int));
+	*heap_value = 30;
+	int *mapped = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	*mapped = 40;
+	pid_t child = fork();
+	if (child == 0) {
+		global_value = 11;
+		stack_value = 21;
+		*heap_value = 31;
+		*mapped = 41;
+		_exit(global_value == 11 && stack_value == 21 && *heap_value == 31 && *mapped == 41 ? 0 : 1);
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	EXPECT_EQ(global_value, 10);
+	EXPECT_EQ(stack_value, 20);
+	EXPECT_EQ(*heap_value, 30);
+	EXPECT_EQ(*mapped, 40);
+}
+
+UTEST(fork_shared_mapping_is_shared)
+{
+	int *shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	*shared = 1;
+	pid_t child = fork();
+	if (child == 0) {
+		*shared = 2;
+		_exit(0);
+	}
+	waitpid(child, NULL, 0);
+	EXPECT_EQ(*shared, 2);
+}
+
+UTEST(exit_statuses)
+{
+	for (int code = 0; code < 300; code += 37) {
+		pid_t child = fork();
+		if (child == 0)
+			_exit(code);
+		int status;
+		EXPECT_EQ(waitpid(child, &status, 0), child);
+		EXPECT(WIFEXITED(status));
+		EXPECT_EQ(WEXITSTATUS(status), code & 0xff);
+	}
+}
+
+UTEST(segfault_kills_only_the_child)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		int *volatile nowhere = (int *)16;
+		*nowhere = 1;
+		_exit(0);
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFSIGNALED(status));
+	EXPECT_EQ(WTERMSIG(status), 11);
+}
+
+UTEST(wait_errors_and_nohang)
+{
+	EXPECT_ERRNO(waitpid(-1, NULL, 0), ECHILD);
+	EXPECT_ERRNO(waitpid(-1, NULL, 0x12345), EINVAL);
+	pid_t child = fork();
+	if (child == 0) {
+		struct timespec wait = {0, 20 * 1000 * 1000};
+		nanosleep(&wait, NULL);
+		_exit(3);
+	}
+	EXPECT_EQ(waitpid(child, NULL, WNOHANG), 0);
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT_EQ(WEXITSTATUS(status), 3);
+}
+
+UTEST(exec_errors)
+{
+	char *argv[] = {"x", NULL};
+	EXPECT_ERRNO(execve("/no/such/program", argv, NULL), ENOENT);
+	EXPECT_ERRNO(execve("/etc/motd", argv, NULL), EACCES);
+	EXPECT_ERRNO(execve("/tests", argv, NULL), EACCES);
+	int fd = open("/tmp/not-elf", O_CREAT | O_WRONLY | O_TRUNC, 0755);
+	EXPECT_EQ(write(fd, "garbage, not an ELF file at all", 31), 31);
+	close(fd);
+	EXPECT_ERRNO(execve("/tmp/not-elf", argv, NULL), ENOEXEC);
+	unlink("/tmp/not-elf");
+	/* A huge argument list: more than ARG_MAX. */
+	static char big[200 * 1024];
+	memset(big, 'a', sizeof(big) - 1);
+	char *huge[] = {"x", big, big, NULL};
+	EXPECT_ERRNO(execve("/bin/echo", huge, NULL), E2BIG);
+}
+
+UTEST(exec_passes_arguments_and_status)
+{
+	int fd = open("/tmp/echo-output", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	pid_t child = fork();
+	if (child == 0) {
+		dup2(fd, 1);
+		char *argv[] = {"echo", "one", "two  three", NULL};
+		execv("/bin/echo", argv);
+		_exit(99);
+	}
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	char buffer[64] = {0};
+	EXPECT_EQ(pread(fd, buffer, sizeof(buffer) - 1, 0), 15);
+	EXPECT(strcmp(buffer, "one two  three\n") == 0);
+	close(fd);
+	unlink("/tmp/echo-output");
+
+	child = fork();
+	if (child == 0) {
+		char *argv[] = {"/bin/false", NULL};
+		execv("/bin/false", argv);
+		_exit(99);
+	}
+	waitpid(child, &status, 0);
+	EXPECT_EQ(WEXITSTATUS(status), 1);
+}
+
+UTEST(vfork_parent_waits_and_shares)
+{
+	volatile int shared = 0;
+	pid_t child = vfork();
+	if (child == 0) {
+		shared = 42; /* the parent's memory: vfork shares it */
+		_exit(0);
+	}
+	EXPECT(child > 0);
+	EXPECT_EQ(shared, 42); /* the child ran to _exit before the parent resumed */
+	waitpid(child, NULL, 0);
+}
+
+UTEST(vfork_then_failed_exec_still_shares)
+{
+	volatile int stage = 0;
+	pid_t child = vfork();
+	if (child == 0) {
+		execl("/no/such/file", "x", (char *)NULL);
+		stage = 1; /* still in the parent's memory after a failed exec */
+		_exit(0);
+	}
+	waitpid(child, NULL, 0);
+	EXPECT_EQ(stage, 1);
+}
+
+UTEST(ids)
+{
+	EXPECT(getpid() > 1);
+	EXPECT(getppid() >= 1);
+	EXPECT_EQ(getuid(), 0);
+	pid_t parent = getpid();
+	pid_t child = fork();
+	if (child == 0)
+		_exit(getppid() == parent ? 0 : 1);
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+}

@@ -1,0 +1,5 @@
+/* false: exit unsuccessfully (man 1 false). */
+int main(void)
+{
+	return 1;
+}

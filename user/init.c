@@ -1,0 +1,56 @@
+/*
+ * init: pid 1, the first user program (started by the kernel, see kernel/init/main.c).
+ *
+ * It starts the shell on the console and restarts it when it exits, and, like every init,
+ * collects the exit status of any orphan the kernel hands it (otherwise they would stay
+ * zombies forever). With arguments, it runs that command once instead and exits with its
+ * status, which makes the kernel power QEMU off -- handy for scripted runs:
+ *   init=/sbin/init /bin/ls /bin
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static pid_t start(char *const argv[])
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		execv(argv[0], argv);
+		fprintf(stderr, "init: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		fprintf(stderr, "init: fork failed: %s\n", strerror(errno));
+	return pid;
+}
+
+int main(int argc, char **argv)
+{
+	int status;
+	if (argc > 1) {
+		pid_t child = start(argv + 1);
+		for (;;) {
+			pid_t reaped = wait(&status);
+			if (reaped == child || reaped < 0)
+				break;
+		}
+		return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	}
+	printf("\nWelcome to Spindle. This is /bin/sh; try `ls /bin`, `help`, or `exit`.\n");
+	char *shell[] = {"/bin/sh", NULL};
+	for (;;) {
+		pid_t child = start(shell);
+		if (child < 0)
+			return 1;
+		for (;;) {
+			pid_t reaped = wait(&status);
+			if (reaped == child)
+				break;
+			if (reaped < 0 && errno == ECHILD)
+				break;
+		}
+		printf("init: the shell exited (status %d); starting a new one\n", status);
+	}
+}

@@ -1,0 +1,77 @@
+/* ls: list directory contents, one per line; -l adds type, size and links (man 1 ls). */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int long_format;
+
+static char type_letter(unsigned mode)
+{
+	if (S_ISDIR(mode))
+		return 'd';
+	if (S_ISLNK(mode))
+		return 'l';
+	if (S_ISCHR(mode))
+		return 'c';
+	if (S_ISFIFO(mode))
+		return 'p';
+	return '-';
+}
+
+static void show(const char *directory, const char *name)
+{
+	if (!long_format) {
+		printf("%s\n", name);
+		return;
+	}
+	char path[1024];
+	struct stat info;
+	snprintf(path, sizeof(path), "%s/%s", directory, name);
+	if (lstat(path, &info) != 0) {
+		printf("? %s\n", name);
+		return;
+	}
+	printf("%c%03o %2lu %8ld %s\n", type_letter(info.st_mode), info.st_mode & 0777,
+	       (unsigned long)info.st_nlink, (long)info.st_size, name);
+}
+
+static int list(const char *path)
+{
+	struct stat info;
+	if (stat(path, &info) != 0) {
+		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (!S_ISDIR(info.st_mode)) {
+		show(".", path);
+		return 0;
+	}
+	DIR *directory = opendir(path);
+	if (!directory) {
+		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	struct dirent *entry;
+	while ((entry = readdir(directory)) != NULL) {
+		if (entry->d_name[0] != '.')
+			show(path, entry->d_name);
+	}
+	closedir(directory);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int first = 1, status = 0;
+	if (argc > 1 && strcmp(argv[1], "-l") == 0) {
+		long_format = 1;
+		first = 2;
+	}
+	if (first == argc)
+		return list(".");
+	for (int i = first; i < argc; i++)
+		status |= list(argv[i]);
+	return status;
+}
