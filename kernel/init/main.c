@@ -19,6 +19,7 @@
 #include "kmalloc.h"
 #include "ktest.h"
 #include "kthread.h"
+#include "leakcheck.h"
 #include "panic.h"
 #include "percpu.h"
 #include "pid.h"
@@ -163,6 +164,7 @@ static int kernel_init(void *unused)
 		sched_demo_run((int)cmdline_get_int("sched_demo", 3));
 	if (cmdline_has("test"))
 		ktest_run_all(cmdline_get("test"));
+	leakcheck_baseline();
 	run_init_process();
 	echo_console_input();
 }

@@ -9,7 +9,9 @@
  * A zombie keeps its pid until collected, so the parent can still tell which child it was.
  */
 #include "arch/cpu.h"
+#include "kmalloc.h"
 #include "kthread.h"
+#include "leakcheck.h"
 #include "mm.h"
 #include "panic.h"
 #include "printk.h"
@@ -76,16 +78,29 @@ static void reparent_children(struct task_struct *self)
 		wake_up_all(&reaper->child_exit);
 }
 
-/* pid 1 has no one to collect it: report and stop the machine (the QEMU runner reads it). */
-static noreturn void init_exited(int status)
+/*
+ * pid 1 has no one to collect it: give back what it held, check that the whole run leaked
+ * nothing, report, and stop the machine (the QEMU runner reads the report).
+ */
+static noreturn void init_exited(struct task_struct *self, int status)
 {
+	if (self->mm) {
+		struct mm_struct *mm = self->mm;
+		mm_release(self);
+		self->mm = NULL;
+		mm_activate(NULL);
+		mm_put(mm);
+	}
+	kfree(self->fpu_state);
+	self->fpu_state = NULL;
+	bool clean = leakcheck_report();
 	if (WIFSIGNALED(status))
 		printk(KERN_EMERG "Spindle: init (pid 1) was killed by signal %d\n",
 		       WTERMSIG(status));
 	else
 		printk(KERN_EMERG "Spindle: init (pid 1) exited with code %d\n",
 		       WEXITSTATUS(status));
-	qemu_exit(status == 0 ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
+	qemu_exit(status == 0 && clean ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
 	cpu_halt_forever();
 }
 
@@ -94,7 +109,7 @@ noreturn void do_exit(int code)
 	struct task_struct *self = current;
 	BUG_ON(self->flags & PF_IDLE);
 	if (self == child_reaper && !(self->flags & PF_KTHREAD))
-		init_exited(code);
+		init_exited(self, code);
 
 	struct thread_group *group = self->group;
 	if (group && READ_ONCE(group->exiting))

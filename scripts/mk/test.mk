@@ -4,6 +4,8 @@
 #   test-kernel  the in-kernel tests, booted with `test` on the command line
 #   test-boot    whole-boot checks: ISO under BIOS and UEFI, deliberate crashes, serial input
 #                (make test also reruns the kernel tests under -cpu qemu64)
+#   test-user    the user-space suite (tests/user/) as init, then the kernel's leak check
+#   test-libc-host  libc's own tests, run natively on this Linux host
 #   test-gdb     a scripted gdb session against QEMU's gdb stub
 # `make test` runs all of them through tests/run-all.sh, which prints the combined
 # "N passed, N failed" as its last line and fails on any failure.
@@ -37,8 +39,11 @@ test-kernel: deps kernel
 test-boot: deps kernel iso
 	tests/boot/run.sh
 
+test-user: deps kernel initramfs
+	tests/user/run.sh
+
 test-gdb: deps kernel
 	tests/gdb/run.sh
 
-test: deps kernel iso $(BUILD)/host/host-tests
+test: deps kernel initramfs iso $(BUILD)/host/host-tests $(LIBC_TEST_PROGRAM)
 	@tests/run-all.sh
