@@ -7,7 +7,8 @@
 #ifndef SPINDLE_SCHED_DEMO_H
 #define SPINDLE_SCHED_DEMO_H
 
-/* Run the demo with `threads` busy threads (1..8) and wait for it to finish. */
+/* Run the demo with `threads` busy threads (2..8: a thread alone on the CPU is never
+ * preempted, so it would spin forever) and wait for it to finish. */
 void sched_demo_run(int threads);
 
 #endif

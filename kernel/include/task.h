@@ -20,7 +20,9 @@
 
 #define TASK_COMM_LENGTH 16
 
-/* Task states, numbered as Linux numbers them (fs/proc/array.c shows them as R S D T Z X). */
+/* Task states. The first three have Linux's values; ps shows them as R, S, D and T. Linux
+ * keeps zombie/dead in a separate exit_state field (EXIT_ZOMBIE 0x20 "Z", EXIT_DEAD 0x10
+ * "X"), as Spindle does too; TASK_DEAD here only tells the scheduler the task is gone. */
 #define TASK_RUNNING	     0x0000 /* on a run queue: running or ready to run */
 #define TASK_INTERRUPTIBLE   0x0001 /* asleep; a signal may wake it (signals come later) */
 #define TASK_UNINTERRUPTIBLE 0x0002 /* asleep until the event it waits for */

@@ -4,7 +4,8 @@
  * A sleeper puts an entry on the queue, marks itself asleep, re-checks its condition and only
  * then calls schedule(); a waker changes the condition first and then calls wake_up(). The
  * order closes the "lost wake-up" window: a wake-up that comes between the check and
- * schedule() just marks the task runnable again, and schedule() returns at once.
+ * schedule() just marks the task runnable again, so schedule() does not take it off the run
+ * queue -- it only lets the other runnable tasks have their turn first.
  *
  *   wait_event(queue, data_ready);              -- sleeper
  *   data_ready = true; wake_up(&queue);         -- waker
@@ -36,7 +37,7 @@ void wait_entry_init(struct wait_queue_entry *entry, bool exclusive);
 void prepare_to_wait(struct wait_queue_head *queue, struct wait_queue_entry *entry, long state);
 /* Mark the current task running and take entry off the queue. */
 void finish_wait(struct wait_queue_head *queue, struct wait_queue_entry *entry);
-/* Wake every non-exclusive waiter and the first exclusive one. Returns how many woke. */
+/* Wake every non-exclusive waiter and the oldest exclusive one. Returns how many woke. */
 int wake_up(struct wait_queue_head *queue);
 /* Wake every waiter. */
 int wake_up_all(struct wait_queue_head *queue);

@@ -6,6 +6,7 @@
 #include "crash.h"
 #include "panic.h"
 #include "printk.h"
+#include "spinlock.h"
 #include "string.h"
 
 noinline void crash_null_dereference(void)
@@ -53,6 +54,20 @@ noinline int crash_stack_overflow(int depth)
 	return crash_stack_overflow(depth + 1) + frame[0];
 }
 
+noinline void crash_spinlock_twice(void)
+{
+	static struct spinlock lock = SPINLOCK_INIT("crash-demo");
+	uint64_t flags = spin_lock_irqsave(&lock);
+	spin_lock_irqsave(&lock); /* the debug check panics instead of deadlocking */
+	spin_unlock_irqrestore(&lock, flags);
+}
+
+noinline void crash_unlock_unheld(void)
+{
+	static struct spinlock lock = SPINLOCK_INIT("crash-demo-unheld");
+	spin_unlock_irqrestore(&lock, 0);
+}
+
 void crash_trigger(const char *kind)
 {
 	printk(KERN_WARNING "crash: committing a deliberate '%s' bug, as the command line asked\n",
@@ -71,6 +86,11 @@ void crash_trigger(const char *kind)
 		crash_bug_on();
 	else if (strcmp(kind, "overflow") == 0)
 		crash_stack_overflow(0);
-	printk(KERN_ERR "crash: unknown kind '%s' (null ud2 divide text panic bug overflow)\n",
+	else if (strcmp(kind, "spinlock") == 0)
+		crash_spinlock_twice();
+	else if (strcmp(kind, "unlock") == 0)
+		crash_unlock_unheld();
+	printk(KERN_ERR "crash: unknown kind '%s' (null ud2 divide text panic bug overflow "
+			"spinlock unlock)\n",
 	       kind);
 }

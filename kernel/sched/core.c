@@ -26,7 +26,9 @@ static struct rq runqueues[MAX_CPUS];
 /* The boot CPU's idle task: the code that ran kmain, adopted as pid 0 (Linux's init_task). */
 static struct task_struct boot_idle_task;
 
-/* Highest priority first. Adding a class means adding it here, nowhere else. */
+/* Highest priority first. A new class adds itself here, its queue to struct rq (initialised
+ * in sched_init), and a way for tasks to join it (sched_fork or sched_setscheduler); the
+ * scheduling code itself does not change. */
 static const struct sched_class *const sched_classes[] = {
 	&rr_sched_class,
 	&idle_sched_class,

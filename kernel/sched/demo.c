@@ -19,6 +19,8 @@ struct demo_worker {
 	uint64_t loops;
 };
 
+static volatile bool demo_abandoned; /* set when the demo could not start all its workers */
+
 static int demo_worker_main(void *argument)
 {
 	struct demo_worker *worker = argument;
@@ -28,7 +30,7 @@ static int demo_worker_main(void *argument)
 
 	printk("sched_demo: %s (pid %d) starts spinning at tick %lu\n", worker->name, self->pid,
 	       jiffies_read());
-	while (reports < DEMO_REPORTS) {
+	while (reports < DEMO_REPORTS && !demo_abandoned) {
 		worker->loops++;
 		uint64_t switches = READ_ONCE(self->se.nivcsw);
 		if (switches != seen) {
@@ -47,17 +49,23 @@ void sched_demo_run(int threads)
 	static struct demo_worker workers[DEMO_MAX_THREADS];
 	struct task_struct *tasks[DEMO_MAX_THREADS];
 
-	if (threads < 1 || threads > DEMO_MAX_THREADS)
+	if (threads < 2 || threads > DEMO_MAX_THREADS)
 		threads = 3;
+	demo_abandoned = false;
 	printk("sched_demo: %d busy kernel threads, round-robin slices of %d ticks (HZ=%d)\n",
 	       threads, RR_TIMESLICE_TICKS, HZ);
 	for (int i = 0; i < threads; i++) {
 		workers[i].loops = 0;
 		tasks[i] = kthread_create(demo_worker_main, &workers[i], "worker-%c", 'a' + i);
 		if (IS_ERR(tasks[i])) {
+			/* Fewer than two workers could not take turns: stop the demo here. */
 			printk("sched_demo: cannot create a thread (%ld)\n", PTR_ERR(tasks[i]));
-			threads = i;
-			break;
+			demo_abandoned = true;
+			for (int j = 0; j < i; j++) {
+				wake_up_process(tasks[j]);
+				put_task_struct(tasks[j]);
+			}
+			return;
 		}
 		snprintf(workers[i].name, sizeof(workers[i].name), "%s", tasks[i]->comm);
 		get_task_struct(tasks[i]);

@@ -38,15 +38,17 @@ void finish_wait(struct wait_queue_head *queue, struct wait_queue_entry *entry)
 static int wake_common(struct wait_queue_head *queue, bool all)
 {
 	struct wait_queue_entry *entry, *next;
+	bool exclusive_woken = false;
 	int woken = 0;
 	uint64_t flags = spin_lock_irqsave(&queue->lock);
 	list_for_each_entry_safe(entry, next, &queue->waiters, node) {
+		if (entry->exclusive && exclusive_woken && !all)
+			continue; /* one exclusive waiter per wake_up() */
+		exclusive_woken |= entry->exclusive;
 		/* Dequeued here so a second wake-up does not count the same sleeper twice. */
 		list_del(&entry->node);
 		wake_up_process(entry->task);
 		woken++;
-		if (entry->exclusive && !all)
-			break;
 	}
 	spin_unlock_irqrestore(&queue->lock, flags);
 	return woken;

@@ -71,6 +71,8 @@ crash divide crash_divide_error '#DE divide error'
 crash text crash_write_kernel_text 'protection violation, write'
 crash panic crash_panic 'deliberate panic'
 crash bug crash_bug_on 'BUG_ON\(impossible == 1\)'
+crash spinlock crash_spinlock_twice "spinlock 'crash-demo' taken twice"
+crash unlock crash_unlock_unheld "released by CPU 0, which does not hold it"
 crash overflow crash_stack_overflow 'guard page below the stack of task .init. \(pid 1\)'
 
 # sched_demo: busy threads that never yield must take turns, a b c a b c ...
