@@ -66,6 +66,7 @@ noinline void crash_unlock_unheld(void)
 {
 	static struct spinlock lock = SPINLOCK_INIT("crash-demo-unheld");
 	spin_unlock_irqrestore(&lock, 0);
+	barrier(); /* no tail call: keep this function in the backtrace */
 }
 
 void crash_trigger(const char *kind)
