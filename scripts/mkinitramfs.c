@@ -36,8 +36,8 @@ static void put_entry(const char *name, unsigned mode, const void *data, size_t 
 	char header[140];
 	snprintf(header, sizeof(header),
 		 "070701%08lX%08X%08X%08X%08X%08X%08lX%08X%08X%08X%08X%08lX%08X", next_inode++,
-		 mode, 0, 0, 1, 0, (unsigned long)size, 0, 0, 0, 0,
-		 (unsigned long)strlen(name) + 1, 0);
+		 mode, 0, 0, 1, 0, (unsigned long)size, 0, 0, 0, 0, (unsigned long)strlen(name) + 1,
+		 0);
 	put_bytes(header, 110);
 	put_bytes(name, strlen(name) + 1);
 	pad4();

@@ -32,7 +32,8 @@ static int run(char **words)
 	}
 	if (pid == 0) {
 		execvp(words[0], words);
-		fprintf(stderr, "sh: %s: %s\n", words[0], errno == ENOENT ? "not found" : strerror(errno));
+		fprintf(stderr, "sh: %s: %s\n", words[0],
+			errno == ENOENT ? "not found" : strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);
 	}
 	int status;

@@ -14,6 +14,6 @@ void console_register(struct console *console)
 void console_write(const char *text, size_t length)
 {
 	struct console *console;
-	list_for_each_entry(console, &consoles, node)
+	list_for_each_entry (console, &consoles, node)
 		console->write(console, text, length);
 }

@@ -11,7 +11,7 @@
 #include "spinlock.h"
 #include "wait.h"
 
-#define COM1 0x3f8
+#define COM1	 0x3f8
 #define REG_DATA 0
 #define REG_IER	 1
 #define REG_FCR	 2
@@ -19,11 +19,11 @@
 #define REG_MCR	 4
 #define REG_LSR	 5
 
-#define LSR_DATA_READY 0x01
-#define LSR_THR_EMPTY  0x20
+#define LSR_DATA_READY	 0x01
+#define LSR_THR_EMPTY	 0x20
 #define IER_RX_AVAILABLE 0x01
-#define LCR_8N1	 0x03
-#define LCR_DLAB 0x80
+#define LCR_8N1		 0x03
+#define LCR_DLAB	 0x80
 #define MCR_DTR_RTS_OUT2 0x0b /* OUT2 gates the UART's interrupt line on PCs */
 
 static uint8_t receive_storage[4096];

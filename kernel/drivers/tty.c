@@ -47,8 +47,8 @@ static struct tty console_tty = {
 static void default_termios(struct termios *termios)
 {
 	static const uint8_t control[NCCS] = {
-		[VINTR] = 3,	[VQUIT] = 28,  [VERASE] = 127, [VKILL] = 21, [VEOF] = 4,
-		[VTIME] = 0,	[VMIN] = 1,    [VSTART] = 17,  [VSTOP] = 19, [VSUSP] = 26,
+		[VINTR] = 3,	 [VQUIT] = 28,	  [VERASE] = 127, [VKILL] = 21,	 [VEOF] = 4,
+		[VTIME] = 0,	 [VMIN] = 1,	  [VSTART] = 17,  [VSTOP] = 19,	 [VSUSP] = 26,
 		[VREPRINT] = 18, [VDISCARD] = 15, [VWERASE] = 23, [VLNEXT] = 22,
 	};
 	memset(termios, 0, sizeof(*termios));
@@ -163,8 +163,7 @@ static size_t readable(struct tty *tty, bool *end_of_file)
 	return length;
 }
 
-static ssize_t tty_read(struct file *file, struct io_buffer *buffer, size_t count,
-			int64_t *offset)
+static ssize_t tty_read(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
 {
 	struct tty *tty = &console_tty;
 	struct wait_queue_entry wait;
@@ -209,8 +208,7 @@ static ssize_t tty_read(struct file *file, struct io_buffer *buffer, size_t coun
 	return (ssize_t)take;
 }
 
-static ssize_t tty_write(struct file *file, struct io_buffer *buffer, size_t count,
-			 int64_t *offset)
+static ssize_t tty_write(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
 {
 	struct tty *tty = &console_tty;
 	char chunk[256];

@@ -9,9 +9,9 @@
 #include "memlayout.h"
 #include "string.h"
 
-#define VGA_PHYS    0xb8000
-#define VGA_COLUMNS 80
-#define VGA_ROWS    25
+#define VGA_PHYS      0xb8000
+#define VGA_COLUMNS   80
+#define VGA_ROWS      25
 #define VGA_ATTRIBUTE 0x07 /* light grey on black */
 
 static volatile uint16_t *const cells = (volatile uint16_t *)(DIRECT_MAP_BASE + VGA_PHYS);

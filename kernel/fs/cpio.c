@@ -16,8 +16,22 @@
 
 #define CPIO_HEADER_SIZE 110
 
-enum cpio_field { INO, MODE, UID, GID, NLINK, MTIME, FILESIZE, DEVMAJOR, DEVMINOR, RDEVMAJOR,
-		  RDEVMINOR, NAMESIZE, CHECK, FIELD_COUNT };
+enum cpio_field {
+	INO,
+	MODE,
+	UID,
+	GID,
+	NLINK,
+	MTIME,
+	FILESIZE,
+	DEVMAJOR,
+	DEVMINOR,
+	RDEVMAJOR,
+	RDEVMINOR,
+	NAMESIZE,
+	CHECK,
+	FIELD_COUNT
+};
 
 static bool parse_hex(const char *text, uint32_t *value)
 {
@@ -101,8 +115,8 @@ int cpio_unpack(const void *archive, size_t length)
 				return -EINVAL;
 		}
 		const char *name = at + CPIO_HEADER_SIZE;
-		const char *data = name + ALIGN_UP(CPIO_HEADER_SIZE + field[NAMESIZE], 4) -
-				   CPIO_HEADER_SIZE;
+		const char *data =
+			name + ALIGN_UP(CPIO_HEADER_SIZE + field[NAMESIZE], 4) - CPIO_HEADER_SIZE;
 		if (field[NAMESIZE] == 0 || data > end || field[FILESIZE] > (size_t)(end - data) ||
 		    name[field[NAMESIZE] - 1] != '\0')
 			return -EINVAL;
@@ -117,7 +131,8 @@ int cpio_unpack(const void *archive, size_t length)
 			int error = create_member(path, field[MODE], data, field[FILESIZE],
 						  MKDEV(field[RDEVMAJOR], field[RDEVMINOR]));
 			if (error)
-				printk(KERN_WARNING "initramfs: cannot create %s (%d)\n", path, error);
+				printk(KERN_WARNING "initramfs: cannot create %s (%d)\n", path,
+				       error);
 			else
 				created++;
 		}

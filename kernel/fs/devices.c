@@ -36,8 +36,7 @@ const struct file_operations *chrdev_lookup(uint64_t rdev)
 	return NULL;
 }
 
-static ssize_t null_read(struct file *file, struct io_buffer *buffer, size_t count,
-			 int64_t *offset)
+static ssize_t null_read(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
 {
 	return 0;
 }
@@ -48,8 +47,7 @@ static ssize_t null_write(struct file *file, struct io_buffer *buffer, size_t co
 	return (ssize_t)count;
 }
 
-static ssize_t zero_read(struct file *file, struct io_buffer *buffer, size_t count,
-			 int64_t *offset)
+static ssize_t zero_read(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
 {
 	static const char zeros[512];
 	size_t done = 0;
@@ -85,7 +83,9 @@ void devices_populate(void)
 	static const struct {
 		const char *path;
 		unsigned major, minor;
-	} nodes[] = {{"/dev/null", 1, 3}, {"/dev/zero", 1, 5}, {"/dev/tty", 5, 0},
+	} nodes[] = {{"/dev/null", 1, 3},
+		     {"/dev/zero", 1, 5},
+		     {"/dev/tty", 5, 0},
 		     {"/dev/console", 5, 1}};
 	vfs_mknod("/dev", S_IFDIR | 0755, 0);
 	for (size_t i = 0; i < ARRAY_SIZE(nodes); i++)

@@ -92,7 +92,8 @@ static int walk(struct inode *start, const char *path, unsigned flags, struct wa
 			error = -ENOENT;
 			break;
 		}
-		if (S_ISLNK(child->mode) && (!is_last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
+		if (S_ISLNK(child->mode) &&
+		    (!is_last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
 			error = follow_link(directory, &child, budget);
 			if (error) {
 				inode_put(child);
@@ -163,9 +164,8 @@ struct file *vfs_open(int dirfd, const char *path, unsigned flags, uint32_t mode
 			*error = -EISDIR;
 			return NULL;
 		}
-		*error = directory->ops->create(directory, last,
-						S_IFREG | (mode & 07777 & ~current->fs->umask), 0,
-						&inode);
+		*error = directory->ops->create(
+			directory, last, S_IFREG | (mode & 07777 & ~current->fs->umask), 0, &inode);
 		inode_put(directory);
 		if (*error == 0) {
 			flags &= ~O_TRUNC; /* new and empty already */

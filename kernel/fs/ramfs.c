@@ -51,7 +51,7 @@ static struct ramfs_dir *dir_of(struct inode *inode)
 static struct ramfs_entry *find_entry(struct inode *directory, const char *name)
 {
 	struct ramfs_entry *entry;
-	list_for_each_entry(entry, &dir_of(directory)->entries, node) {
+	list_for_each_entry (entry, &dir_of(directory)->entries, node) {
 		if (strcmp(entry->name, name) == 0)
 			return entry;
 	}
@@ -352,7 +352,7 @@ static void ramfs_release(struct inode *inode)
 	if (S_ISDIR(inode->mode)) {
 		struct ramfs_dir *dir = inode->private;
 		struct ramfs_entry *entry, *next;
-		list_for_each_entry_safe(entry, next, &dir->entries, node)
+		list_for_each_entry_safe (entry, next, &dir->entries, node)
 			remove_entry(inode, entry);
 		if (dir->parent != inode)
 			inode_put(dir->parent);
@@ -417,7 +417,8 @@ static ssize_t ramfs_read(struct file *file, struct io_buffer *buffer, size_t co
 		goto out;
 	count = MIN(count, (size_t)(inode->size - *offset));
 	while ((size_t)done < count) {
-		size_t index = (size_t)(*offset / PAGE_SIZE), within = (size_t)(*offset % PAGE_SIZE);
+		size_t index = (size_t)(*offset / PAGE_SIZE),
+		       within = (size_t)(*offset % PAGE_SIZE);
 		size_t chunk = MIN(count - (size_t)done, PAGE_SIZE - within);
 		const char *source = zeros;
 		if (index < data->capacity && data->pages[index])
@@ -449,11 +450,13 @@ static ssize_t ramfs_write(struct file *file, struct io_buffer *buffer, size_t c
 	if (file->flags & O_APPEND)
 		*offset = inode->size;
 	while ((size_t)done < count) {
-		size_t index = (size_t)(*offset / PAGE_SIZE), within = (size_t)(*offset % PAGE_SIZE);
+		size_t index = (size_t)(*offset / PAGE_SIZE),
+		       within = (size_t)(*offset % PAGE_SIZE);
 		size_t chunk = MIN(count - (size_t)done, PAGE_SIZE - within);
 		int error = ensure_page(data, index);
 		if (!error)
-			error = io_copy_from_buffer((char *)phys_to_virt(data->pages[index]) + within,
+			error = io_copy_from_buffer((char *)phys_to_virt(data->pages[index]) +
+							    within,
 						    buffer, (size_t)done, chunk);
 		if (error) {
 			if (done == 0)
@@ -529,7 +532,7 @@ static int ramfs_iterate(struct file *file, struct dir_context *context)
 		context->position++;
 	}
 	struct ramfs_entry *entry;
-	list_for_each_entry(entry, &dir->entries, node) {
+	list_for_each_entry (entry, &dir->entries, node) {
 		if (index++ < context->position - 2)
 			continue;
 		if (!context->emit(context, entry->name, entry->inode->number,

@@ -7,8 +7,8 @@
 
 #include "types.h"
 
-#define BITS_PER_WORD	      64
-#define BITMAP_WORDS(nbits)   (((nbits) + BITS_PER_WORD - 1) / BITS_PER_WORD)
+#define BITS_PER_WORD	    64
+#define BITMAP_WORDS(nbits) (((nbits) + BITS_PER_WORD - 1) / BITS_PER_WORD)
 
 static inline bool bitmap_test(const uint64_t *map, size_t bit)
 {

@@ -7,18 +7,18 @@
 
 #include "types.h"
 
-#define ELF_MAGIC	"\177ELF"
-#define ELFCLASS64	2
-#define ELFDATA2LSB	1
-#define ET_EXEC		2
-#define ET_DYN		3
-#define EM_X86_64	62
-#define PT_LOAD		1
-#define PT_INTERP	3
-#define PT_PHDR		6
-#define PF_X		1
-#define PF_W		2
-#define PF_R		4
+#define ELF_MAGIC   "\177ELF"
+#define ELFCLASS64  2
+#define ELFDATA2LSB 1
+#define ET_EXEC	    2
+#define ET_DYN	    3
+#define EM_X86_64   62
+#define PT_LOAD	    1
+#define PT_INTERP   3
+#define PT_PHDR	    6
+#define PF_X	    1
+#define PF_W	    2
+#define PF_R	    4
 
 struct elf64_header {
 	uint8_t ident[16];

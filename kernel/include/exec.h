@@ -7,8 +7,8 @@
 
 #include "compiler.h"
 
-#define ARG_MAX_BYTES	 (256 * 1024) /* argv + envp strings, like a small ARG_MAX */
-#define ARG_MAX_STRINGS	 8192
+#define ARG_MAX_BYTES	(256 * 1024) /* argv + envp strings, like a small ARG_MAX */
+#define ARG_MAX_STRINGS 8192
 
 /* The argument and environment strings, copied into the kernel before the old image goes. */
 struct exec_strings {

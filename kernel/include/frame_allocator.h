@@ -19,7 +19,8 @@ struct frame_allocator {
 
 /* Start with every frame unavailable. bitmap holds BITMAP_WORDS(frame_count) words. */
 void frame_allocator_init(struct frame_allocator *allocator, uint64_t *bitmap, size_t frame_count);
-/* Make [first, first + count) available (RAM from the memory map). Frames past the end are ignored. */
+/* Make [first, first + count) available (RAM from the memory map). Frames past the end are ignored.
+ */
 void frame_allocator_add_free(struct frame_allocator *allocator, size_t first, size_t count);
 /* Take [first, first + count) out of use for good (kernel image, modules...). */
 void frame_allocator_reserve(struct frame_allocator *allocator, size_t first, size_t count);

@@ -10,8 +10,8 @@
 
 typedef void (*irq_handler_t)(unsigned irq, struct trap_frame *frame);
 
-#define IRQ_PIT	   0
-#define IRQ_COM1   4
+#define IRQ_PIT	 0
+#define IRQ_COM1 4
 
 /* Install handler for ISA line irq and unmask it. Returns 0, -EINVAL, or -EBUSY. */
 int irq_register(unsigned irq, irq_handler_t handler);

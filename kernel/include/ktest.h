@@ -31,7 +31,7 @@ struct ktest {
 #define KTEST(test_name)                                                                           \
 	static void ktest_##test_name(struct ktest_context *t);                                    \
 	static const struct ktest ktest_entry_##test_name                                          \
-		__attribute__((section(".ktests"), used, aligned(8))) = {                           \
+		__attribute__((section(".ktests"), used, aligned(8))) = {                          \
 			#test_name, ktest_##test_name, __FILE__};                                  \
 	static void ktest_##test_name(struct ktest_context *t)
 

@@ -13,8 +13,11 @@ struct list_head {
 	struct list_head *prev;
 };
 
-#define LIST_HEAD_INIT(name) {&(name), &(name)}
-#define LIST_HEAD(name)	     struct list_head name = LIST_HEAD_INIT(name)
+#define LIST_HEAD_INIT(name)                                                                       \
+	{                                                                                          \
+		&(name), &(name)                                                                   \
+	}
+#define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 static inline void list_init(struct list_head *head)
 {
@@ -64,7 +67,7 @@ static inline size_t list_length(const struct list_head *head)
 	return count;
 }
 
-#define list_entry(node, type, member) container_of(node, type, member)
+#define list_entry(node, type, member)	     container_of(node, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 
 #define list_for_each(node, head) for (node = (head)->next; node != (head); node = node->next)
@@ -73,7 +76,7 @@ static inline size_t list_length(const struct list_head *head)
 	for (pos = list_entry((head)->next, typeof(*pos), member); &pos->member != (head);         \
 	     pos = list_entry(pos->member.next, typeof(*pos), member))
 
-#define list_for_each_entry_reverse(pos, head, member)                                              \
+#define list_for_each_entry_reverse(pos, head, member)                                             \
 	for (pos = list_entry((head)->prev, typeof(*pos), member); &pos->member != (head);         \
 	     pos = list_entry(pos->member.prev, typeof(*pos), member))
 

@@ -19,9 +19,9 @@
 #include "spinlock.h"
 
 /* VMA permissions (what the page tables will allow). */
-#define VMA_READ  0x1
-#define VMA_WRITE 0x2
-#define VMA_EXEC  0x4
+#define VMA_READ   0x1
+#define VMA_WRITE  0x2
+#define VMA_EXEC   0x4
 /* VMA kinds. */
 #define VMA_STACK  0x10 /* the main thread's stack */
 #define VMA_HEAP   0x20 /* the brk area */
@@ -43,13 +43,13 @@ struct vm_area {
 };
 
 struct mm_struct {
-	struct spinlock lock;	 /* protects vmas and the page tables */
-	phys_addr_t page_table;	 /* the PML4; its upper half is the kernel's */
-	struct list_head vmas;	 /* struct vm_area, sorted by address */
+	struct spinlock lock;	/* protects vmas and the page tables */
+	phys_addr_t page_table; /* the PML4; its upper half is the kernel's */
+	struct list_head vmas;	/* struct vm_area, sorted by address */
 	size_t vma_count;
-	long users;		 /* tasks using this mm (atomic) */
-	size_t resident_pages;	 /* user pages present in the page tables */
-	size_t cow_copies;	 /* pages this mm copied on a write fault */
+	long users;	       /* tasks using this mm (atomic) */
+	size_t resident_pages; /* user pages present in the page tables */
+	size_t cow_copies;     /* pages this mm copied on a write fault */
 	/* where things are (set by exec, brk moves brk) */
 	virt_addr_t start_code, end_code, start_data, end_data;
 	virt_addr_t start_brk, brk;

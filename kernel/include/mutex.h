@@ -20,7 +20,9 @@ struct mutex {
 };
 
 #define MUTEX_INIT(variable)                                                                       \
-	{SPINLOCK_INIT(#variable), NULL, LIST_HEAD_INIT((variable).waiters), #variable}
+	{                                                                                          \
+		SPINLOCK_INIT(#variable), NULL, LIST_HEAD_INIT((variable).waiters), #variable      \
+	}
 
 void mutex_init(struct mutex *mutex, const char *name);
 void mutex_lock(struct mutex *mutex);

@@ -21,14 +21,14 @@ struct tss;
 struct task_struct;
 
 struct cpu_local {
-	struct cpu_local *self;		/* %gs:0: how this_cpu() finds the struct */
-	uint32_t id;			/* 0 for the boot CPU */
-	uint32_t irq_depth;		/* nesting depth of interrupt/exception handlers */
+	struct cpu_local *self;		  /* %gs:0: how this_cpu() finds the struct */
+	uint32_t id;			  /* 0 for the boot CPU */
+	uint32_t irq_depth;		  /* nesting depth of interrupt/exception handlers */
 	struct task_struct *current_task; /* the task running on this CPU (get_current()) */
-	struct tss *tss;		/* this CPU's task-state segment (stack pointers for traps) */
-	uint64_t ticks;			/* timer interrupts taken on this CPU */
-	uint64_t kernel_stack_top;	/* the running task's kernel stack, for syscall entry */
-	uint64_t user_rsp;		/* scratch: user rsp during syscall entry */
+	struct tss *tss;	   /* this CPU's task-state segment (stack pointers for traps) */
+	uint64_t ticks;		   /* timer interrupts taken on this CPU */
+	uint64_t kernel_stack_top; /* the running task's kernel stack, for syscall entry */
+	uint64_t user_rsp;	   /* scratch: user rsp during syscall entry */
 };
 
 _Static_assert(__builtin_offsetof(struct cpu_local, kernel_stack_top) == PERCPU_KERNEL_STACK_TOP,

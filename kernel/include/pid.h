@@ -16,7 +16,7 @@ typedef int pid_t;
 
 #define PID_MAX_DEFAULT 32768 /* Linux's default /proc/sys/kernel/pid_max */
 #define PID_MAX_LIMIT	32768
-#define PID_WRAP_START	300   /* Linux's RESERVED_PIDS */
+#define PID_WRAP_START	300 /* Linux's RESERVED_PIDS */
 
 /* The pure allocator: a bitmap of ids in use. No locking (pid.c holds the pid lock). */
 struct pid_allocator {

@@ -26,8 +26,8 @@ enum page_kind {
 };
 
 struct page {
-	uint32_t refcount; /* users of this frame; 0 when free */
-	uint16_t kind;	   /* enum page_kind */
+	uint32_t refcount;    /* users of this frame; 0 when free */
+	uint16_t kind;	      /* enum page_kind */
 	uint16_t slab_in_use; /* PAGE_KIND_SLAB: objects handed out from this slab */
 	union {
 		struct { /* PAGE_KIND_SLAB */

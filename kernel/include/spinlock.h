@@ -18,7 +18,10 @@ struct spinlock {
 	const char *name;  /* for debug reports */
 };
 
-#define SPINLOCK_INIT(lock_name) {.locked = 0, .owner_cpu = -1, .name = lock_name}
+#define SPINLOCK_INIT(lock_name)                                                                   \
+	{                                                                                          \
+		.locked = 0, .owner_cpu = -1, .name = lock_name                                    \
+	}
 
 void spin_lock_init(struct spinlock *lock, const char *name);
 /* Returns the saved interrupt state, to pass to spin_unlock_irqrestore(). */

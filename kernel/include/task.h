@@ -65,18 +65,18 @@ struct sched_entity {
 	bool on_rq;			 /* runnable: counted in rq->nr_running */
 	uint64_t slice_left;		 /* ticks left in the current time slice */
 	/* statistics (written by the owning CPU) */
-	uint64_t utime_ns;	  /* time spent running in user mode */
-	uint64_t stime_ns;	  /* time spent running in kernel mode */
-	uint64_t nvcsw;		  /* voluntary switches: the task went to sleep */
-	uint64_t nivcsw;	  /* involuntary switches: the task was preempted */
-	uint64_t last_ran_ns;	  /* monotonic time it was last switched in */
-	uint64_t sum_runtime_ns;  /* total time on a CPU */
+	uint64_t utime_ns;	 /* time spent running in user mode */
+	uint64_t stime_ns;	 /* time spent running in kernel mode */
+	uint64_t nvcsw;		 /* voluntary switches: the task went to sleep */
+	uint64_t nivcsw;	 /* involuntary switches: the task was preempted */
+	uint64_t last_ran_ns;	 /* monotonic time it was last switched in */
+	uint64_t sum_runtime_ns; /* total time on a CPU */
 };
 
 struct task_struct {
 	/* --- identity (fixed, except pgid/sid which the task's family changes) --- */
-	pid_t pid;		/* unique per task: what gettid() returns */
-	pid_t tgid;		/* thread-group id: the leader's pid, what getpid() returns */
+	pid_t pid;  /* unique per task: what gettid() returns */
+	pid_t tgid; /* thread-group id: the leader's pid, what getpid() returns */
 	struct task_struct *group_leader; /* first task of the thread group (itself for most) */
 	pid_t pgid;			  /* process group (job control) */
 	pid_t sid;			  /* session */
@@ -85,12 +85,12 @@ struct task_struct {
 
 	/* --- family (tasklist_lock) --- */
 	struct task_struct *real_parent; /* who created it (or init after re-parenting) */
-	struct task_struct *parent;	 /* who gets SIGCHLD and wait()s: real_parent unless traced */
-	struct list_head children;	 /* its children, linked through their `sibling` */
-	struct list_head sibling;	 /* its place in the parent's children list */
-	struct list_head thread_group;	 /* the other tasks of its thread group */
-	struct list_head tasks;		 /* every task, in creation order */
-	struct list_head pid_hash_node;	 /* pid lookup bucket (pid lock) */
+	struct task_struct *parent;    /* who gets SIGCHLD and wait()s: real_parent unless traced */
+	struct list_head children;     /* its children, linked through their `sibling` */
+	struct list_head sibling;      /* its place in the parent's children list */
+	struct list_head thread_group; /* the other tasks of its thread group */
+	struct list_head tasks;	       /* every task, in creation order */
+	struct list_head pid_hash_node; /* pid lookup bucket (pid lock) */
 
 	/* --- life and death (rq->lock for state; the rest fixed or written by the task) --- */
 	volatile long state; /* TASK_* */
@@ -99,7 +99,7 @@ struct task_struct {
 	int exit_signal;     /* signal sent to the parent at exit; -1: reap automatically */
 	struct completion exited; /* completed when the task has finished running its code */
 	struct wait_queue_head child_exit; /* this task's wait4() sleeps here for its children */
-	struct completion *vfork_done; /* a vfork parent waits on this until we exec or exit */
+	struct completion *vfork_done;	   /* a vfork parent waits on this until we exec or exit */
 	int *clear_child_tid; /* user word zeroed (and futex-woken) at exit: CLONE_CHILD_CLEARTID */
 	long usage; /* references (atomic): one while listed, one while it can run, others */
 
@@ -110,11 +110,11 @@ struct task_struct {
 	struct fs_struct *fs;	    /* root, working directory, umask; shared with CLONE_FS */
 
 	/* --- kernel stack and saved CPU state (owned by the scheduler) --- */
-	void *stack;		   /* lowest address of the kernel stack (a guard page lies below) */
-	uint64_t saved_rsp;	   /* kernel stack pointer while switched out (switch.S) */
-	int preempt_count;	   /* > 0: this task must not be preempted */
-	uint64_t fs_base;	   /* user FS base (thread-local storage), arch_prctl */
-	void *fpu_state;	   /* user x87/SSE registers (FXSAVE image); NULL for kthreads */
+	void *stack;	    /* lowest address of the kernel stack (a guard page lies below) */
+	uint64_t saved_rsp; /* kernel stack pointer while switched out (switch.S) */
+	int preempt_count;  /* > 0: this task must not be preempted */
+	uint64_t fs_base;   /* user FS base (thread-local storage), arch_prctl */
+	void *fpu_state;    /* user x87/SSE registers (FXSAVE image); NULL for kthreads */
 
 	/* --- scheduling (rq->lock) --- */
 	struct sched_entity se;

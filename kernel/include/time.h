@@ -10,9 +10,9 @@
 
 #include "types.h"
 
-#define HZ	       1000
+#define HZ 1000
 #include "uapi/time.h" /* NSEC_PER_SEC */
-#define NSEC_PER_TICK  (NSEC_PER_SEC / HZ)
+#define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 
 /* Ticks since the timer started (boot CPU). */
 uint64_t jiffies_read(void);

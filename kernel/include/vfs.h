@@ -18,9 +18,9 @@
 #include "mutex.h"
 #include "uapi/stat.h"
 
-#define NAME_MAX  255
-#define PATH_MAX  4096
-#define MAX_FDS	  256 /* per process, like a small RLIMIT_NOFILE */
+#define NAME_MAX	   255
+#define PATH_MAX	   4096
+#define MAX_FDS		   256 /* per process, like a small RLIMIT_NOFILE */
 #define SYMLINK_MAX_FOLLOW 40
 
 struct file;
@@ -72,28 +72,28 @@ struct inode_operations {
 };
 
 struct inode {
-	uint64_t number;	/* st_ino */
-	uint32_t mode;		/* S_IF* type and permission bits */
-	uint32_t link_count;	/* names pointing at it */
+	uint64_t number;     /* st_ino */
+	uint32_t mode;	     /* S_IF* type and permission bits */
+	uint32_t link_count; /* names pointing at it */
 	uint32_t uid, gid;
 	int64_t size;
-	uint64_t rdev;		/* device number, for device nodes */
+	uint64_t rdev; /* device number, for device nodes */
 	struct timespec access_time, modify_time, change_time;
-	long refcount;		/* atomic */
+	long refcount; /* atomic */
 	const struct inode_operations *ops;
 	const struct file_operations *file_ops; /* what open() installs */
 	struct mutex lock;
-	void *private;		/* the file system's own data */
+	void *private; /* the file system's own data */
 };
 
 struct file {
-	long refcount;		/* fd-table slots and other holders (atomic) */
-	struct inode *inode;	/* referenced */
+	long refcount;	     /* fd-table slots and other holders (atomic) */
+	struct inode *inode; /* referenced */
 	const struct file_operations *ops;
-	unsigned flags;		/* O_* status flags: access mode, O_APPEND, O_NONBLOCK */
-	int64_t offset;		/* protected by offset_lock */
+	unsigned flags; /* O_* status flags: access mode, O_APPEND, O_NONBLOCK */
+	int64_t offset; /* protected by offset_lock */
 	struct mutex offset_lock;
-	void *private;		/* the driver's per-open data */
+	void *private; /* the driver's per-open data */
 };
 
 /* Per-process table of open files (shared by CLONE_FILES). */

@@ -25,11 +25,14 @@ struct wait_queue_head {
 
 struct wait_queue_entry {
 	struct task_struct *task;
-	bool exclusive;		/* wake_up wakes at most one exclusive waiter */
-	struct list_head node;	/* in wait_queue_head.waiters, or empty */
+	bool exclusive;	       /* wake_up wakes at most one exclusive waiter */
+	struct list_head node; /* in wait_queue_head.waiters, or empty */
 };
 
-#define WAIT_QUEUE_HEAD_INIT(name) {SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).waiters)}
+#define WAIT_QUEUE_HEAD_INIT(name)                                                                 \
+	{                                                                                          \
+		SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).waiters)                               \
+	}
 
 void wait_queue_init(struct wait_queue_head *queue, const char *name);
 void wait_entry_init(struct wait_queue_entry *entry, bool exclusive);

@@ -71,7 +71,8 @@ static int parse_multiboot2(phys_addr_t info_phys, struct boot_info *info)
 			strlcpy(info->cmdline, (const char *)payload, sizeof(info->cmdline));
 			break;
 		case 2:
-			strlcpy(info->loader_name, (const char *)payload, sizeof(info->loader_name));
+			strlcpy(info->loader_name, (const char *)payload,
+				sizeof(info->loader_name));
 			break;
 		case 3: {
 			const uint32_t *words = (const uint32_t *)payload;
@@ -138,7 +139,8 @@ static int parse_multiboot1(phys_addr_t info_phys, struct boot_info *info)
 			add_module(info, module[0], module[1], module[2]);
 	}
 	if (mb->flags & (1 << 6)) {
-		for (phys_addr_t at = mb->mmap_addr; at < (phys_addr_t)mb->mmap_addr + mb->mmap_length;
+		for (phys_addr_t at = mb->mmap_addr;
+		     at < (phys_addr_t)mb->mmap_addr + mb->mmap_length;
 		     at += ((const struct mb1_mmap_entry *)phys_pointer(at))->size + 4) {
 			const struct mb1_mmap_entry *entry = phys_pointer(at);
 			add_region(info, entry->base, entry->length, entry->type);

@@ -105,8 +105,7 @@ static int get_key(uint32_t *uaddr, bool private, struct futex_key *key)
 }
 
 /* The deadline of a wait: relative for FUTEX_WAIT, absolute for FUTEX_WAIT_BITSET. */
-static long get_deadline(const void *user_timeout, bool absolute, bool realtime,
-			 uint64_t *deadline)
+static long get_deadline(const void *user_timeout, bool absolute, bool realtime, uint64_t *deadline)
 {
 	struct timespec timeout;
 	*deadline = 0;
@@ -199,7 +198,7 @@ static int wake_locked(struct futex_bucket *bucket, const struct futex_key *key,
 {
 	struct futex_waiter *waiter, *next;
 	int woken = 0;
-	list_for_each_entry_safe(waiter, next, &bucket->waiters, node) {
+	list_for_each_entry_safe (waiter, next, &bucket->waiters, node) {
 		if (woken >= count)
 			break;
 		if (!same_key(&waiter->key, key) || !(waiter->bitset & bitset))
@@ -282,7 +281,7 @@ static long futex_requeue(uint32_t *uaddr, bool private, int wake_count, int req
 	}
 	result = wake_locked(source, &from, wake_count, FUTEX_BITSET_MATCH_ANY);
 	int moved = 0;
-	list_for_each_entry_safe(waiter, next, &source->waiters, node) {
+	list_for_each_entry_safe (waiter, next, &source->waiters, node) {
 		if (moved >= requeue_count)
 			break;
 		if (!same_key(&waiter->key, &from))
@@ -312,7 +311,8 @@ long sys_futex(uint32_t *uaddr, int op, uint32_t value, const void *timeout, uin
 		if (realtime)
 			return -ENOSYS;
 		error = get_deadline(timeout, false, false, &deadline);
-		return error ? error : futex_wait(uaddr, private, value, deadline, FUTEX_BITSET_MATCH_ANY);
+		return error ? error
+			     : futex_wait(uaddr, private, value, deadline, FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAIT_BITSET:
 		error = get_deadline(timeout, true, realtime, &deadline);
 		return error ? error : futex_wait(uaddr, private, value, deadline, value3);

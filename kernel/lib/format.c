@@ -197,7 +197,8 @@ int vsnprintf(char *buffer, size_t size, const char *format, va_list args)
 			break;
 		}
 		case 'p': {
-			struct spec pointer = {.precision = 16, .width = spec.width, .left = spec.left};
+			struct spec pointer = {
+				.precision = 16, .width = spec.width, .left = spec.left};
 			emit(&out, '0');
 			emit(&out, 'x');
 			pointer.width = spec.width > 2 ? spec.width - 2 : 0;

@@ -54,10 +54,11 @@ noreturn void ktest_run_all(const char *filter)
 					     "leaked kmalloc objects: %lu live before, %lu after",
 					     objects_before, kmalloc_live_objects());
 		if (task_count() != tasks_before || kstack_count() != stacks_before)
-			ktest_report_failure(&context, test->file, 0,
-					     "leaked tasks: %lu tasks and %lu stacks before, %lu and %lu "
-					     "after",
-					     tasks_before, stacks_before, task_count(), kstack_count());
+			ktest_report_failure(
+				&context, test->file, 0,
+				"leaked tasks: %lu tasks and %lu stacks before, %lu and %lu "
+				"after",
+				tasks_before, stacks_before, task_count(), kstack_count());
 		if (context.failures) {
 			printk("ktest: FAIL %s\n", test->name);
 			failed++;

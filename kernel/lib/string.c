@@ -7,10 +7,7 @@
 void *memcpy(void *destination, const void *source, size_t length)
 {
 	void *result = destination;
-	__asm__ volatile("rep movsb"
-			 : "+D"(destination), "+S"(source), "+c"(length)
-			 :
-			 : "memory");
+	__asm__ volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(length) : : "memory");
 	return result;
 }
 

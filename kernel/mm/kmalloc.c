@@ -26,10 +26,13 @@ struct kmem_cache {
 	size_t total_allocations;
 };
 
-#define CACHE(size) {.name = "kmalloc-" #size, .object_size = size}
+#define CACHE(size)                                                                                \
+	{                                                                                          \
+		.name = "kmalloc-" #size, .object_size = size                                      \
+	}
 
 static struct kmem_cache caches[] = {
-	CACHE(16),  CACHE(32),	CACHE(64),   CACHE(96),	  CACHE(128),
+	CACHE(16),  CACHE(32),	CACHE(64),  CACHE(96),	 CACHE(128),
 	CACHE(192), CACHE(256), CACHE(512), CACHE(1024), CACHE(2048),
 };
 
@@ -220,10 +223,9 @@ void kmalloc_cache_stats(size_t index, struct kmalloc_cache_stats *stats)
 {
 	if (index < ARRAY_SIZE(caches)) {
 		struct kmem_cache *cache = &caches[index];
-		*stats = (struct kmalloc_cache_stats){cache->name, cache->object_size,
-						      READ_ONCE(cache->live_objects),
-						      READ_ONCE(cache->slabs),
-						      READ_ONCE(cache->total_allocations)};
+		*stats = (struct kmalloc_cache_stats){
+			cache->name, cache->object_size, READ_ONCE(cache->live_objects),
+			READ_ONCE(cache->slabs), READ_ONCE(cache->total_allocations)};
 	} else {
 		*stats = (struct kmalloc_cache_stats){"kmalloc-large", PAGE_SIZE,
 						      READ_ONCE(large_live), 0,

@@ -91,7 +91,8 @@ bool kstack_is_guard_address(virt_addr_t address)
 	virt_addr_t boot_guard = (virt_addr_t)boot_stack_guard;
 	if (address >= boot_guard && address < boot_guard + PAGE_SIZE)
 		return true;
-	if (address < KSTACK_AREA_BASE || address >= KSTACK_AREA_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE)
+	if (address < KSTACK_AREA_BASE ||
+	    address >= KSTACK_AREA_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE)
 		return false;
 	return (address - KSTACK_AREA_BASE) % KSTACK_SLOT_SIZE < PAGE_SIZE;
 }

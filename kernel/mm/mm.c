@@ -48,7 +48,7 @@ void mm_put(struct mm_struct *mm)
 	BUG_ON(left < 0);
 	if (left > 0)
 		return;
-	list_for_each_entry_safe(vma, next, &mm->vmas, node) {
+	list_for_each_entry_safe (vma, next, &mm->vmas, node) {
 		list_del(&vma->node);
 		kfree(vma);
 	}
@@ -64,7 +64,7 @@ struct mm_struct *mm_copy(struct mm_struct *old)
 	if (!mm)
 		return NULL;
 	uint64_t flags = spin_lock_irqsave(&old->lock);
-	list_for_each_entry(vma, &old->vmas, node) {
+	list_for_each_entry (vma, &old->vmas, node) {
 		struct vm_area *copy = kmalloc(sizeof(*copy));
 		if (!copy)
 			goto err_unlock;
@@ -115,7 +115,8 @@ int mm_write_remote(struct mm_struct *mm, virt_addr_t address, const void *data,
 		 * fault the page in as a read, then write through the direct map. */
 		bool present = vmm_translate(mm->page_table, address, &phys, NULL);
 		if (!present || pmm_refcount(phys) > 1) {
-			/* Absent: fault it in as a read. Shared copy-on-write: take a private copy. */
+			/* Absent: fault it in as a read. Shared copy-on-write: take a private copy.
+			 */
 			unsigned access = FAULT_USER | (present ? FAULT_WRITE : 0);
 			if (mm_handle_fault(mm, address, access) != 0 ||
 			    !vmm_translate(mm->page_table, address, &phys, NULL) ||

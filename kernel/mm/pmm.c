@@ -32,7 +32,8 @@ static size_t collect_reserved(const struct boot_info *info, struct range *range
 {
 	size_t count = 0;
 	ranges[count++] = (struct range){0, LOW_MEMORY_END};
-	ranges[count++] = (struct range){(phys_addr_t)kernel_phys_start, (phys_addr_t)kernel_phys_end};
+	ranges[count++] =
+		(struct range){(phys_addr_t)kernel_phys_start, (phys_addr_t)kernel_phys_end};
 	ranges[count++] = (struct range){info->info_start, info->info_end};
 	for (size_t i = 0; i < info->module_count; i++)
 		ranges[count++] = (struct range){info->modules[i].start, info->modules[i].end};
@@ -78,7 +79,8 @@ size_t pmm_init(const struct boot_info *info)
 	}
 	size_t frame_count = highest / PAGE_SIZE;
 	uint64_t bitmap_bytes = ALIGN_UP(BITMAP_WORDS(frame_count) * 8, 64);
-	uint64_t table_bytes = ALIGN_UP(bitmap_bytes + frame_count * sizeof(struct page), PAGE_SIZE);
+	uint64_t table_bytes =
+		ALIGN_UP(bitmap_bytes + frame_count * sizeof(struct page), PAGE_SIZE);
 	phys_addr_t tables = find_boot_space(info, reserved, reserved_count, table_bytes);
 	if (!tables)
 		panic("pmm: no room for the frame tables (%lu bytes)", table_bytes);
@@ -95,7 +97,8 @@ size_t pmm_init(const struct boot_info *info)
 		phys_addr_t start = ALIGN_UP(region->base, PAGE_SIZE);
 		phys_addr_t end = ALIGN_DOWN(region->base + region->length, PAGE_SIZE);
 		if (end > start)
-			frame_allocator_add_free(&allocator, start / PAGE_SIZE, (end - start) / PAGE_SIZE);
+			frame_allocator_add_free(&allocator, start / PAGE_SIZE,
+						 (end - start) / PAGE_SIZE);
 	}
 	reserved[reserved_count++] = (struct range){tables, tables + table_bytes};
 	for (size_t r = 0; r < reserved_count; r++) {

@@ -30,7 +30,7 @@ static bool range_is_user(virt_addr_t start, size_t length)
 static struct vm_area *vma_first_ending_after(struct mm_struct *mm, virt_addr_t address)
 {
 	struct vm_area *vma;
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		if (vma->end > address)
 			return vma;
 	}
@@ -52,7 +52,7 @@ static bool range_is_free(struct mm_struct *mm, virt_addr_t start, size_t length
 static void insert_sorted(struct mm_struct *mm, struct vm_area *new_vma)
 {
 	struct vm_area *vma;
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		if (vma->start > new_vma->start)
 			break;
 	}
@@ -88,7 +88,7 @@ static void unmap_pages(struct mm_struct *mm, virt_addr_t start, virt_addr_t end
 static int unmap_locked(struct mm_struct *mm, virt_addr_t start, virt_addr_t end)
 {
 	struct vm_area *vma, *next;
-	list_for_each_entry_safe(vma, next, &mm->vmas, node) {
+	list_for_each_entry_safe (vma, next, &mm->vmas, node) {
 		if (vma->end <= start || vma->start >= end)
 			continue;
 		/* Split first (the only step that can fail), then drop the middle. */
@@ -166,7 +166,8 @@ virt_addr_t mm_find_free(struct mm_struct *mm, virt_addr_t hint, size_t length)
 	/* Top down from the mmap area, below every VMA in the way. */
 	virt_addr_t candidate = USER_MMAP_TOP - length;
 	struct vm_area *vma;
-	list_for_each_entry_reverse(vma, &mm->vmas, node) {
+	list_for_each_entry_reverse(vma, &mm->vmas, node)
+	{
 		if (vma->start >= candidate + length)
 			continue;
 		if (vma->end <= candidate)
@@ -194,7 +195,7 @@ int mm_protect(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned 
 	/* Every page must be covered by some VMA. */
 	virt_addr_t covered = start;
 	struct vm_area *vma, *next;
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		if (vma->end <= covered || vma->start >= end)
 			continue;
 		if (vma->start > covered)
@@ -205,7 +206,7 @@ int mm_protect(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned 
 		result = -ENOMEM;
 		goto out;
 	}
-	list_for_each_entry_safe(vma, next, &mm->vmas, node) {
+	list_for_each_entry_safe (vma, next, &mm->vmas, node) {
 		if (vma->end <= start || vma->start >= end)
 			continue;
 		if (vma->start < start) {
@@ -259,7 +260,8 @@ virt_addr_t mm_brk(struct mm_struct *mm, virt_addr_t new_brk)
 			struct vm_area *vma = kmalloc(sizeof(*vma));
 			if (!vma)
 				goto out;
-			*vma = (struct vm_area){.start = old_end, .end = new_end,
+			*vma = (struct vm_area){.start = old_end,
+						.end = new_end,
 						.flags = VMA_READ | VMA_WRITE | VMA_HEAP};
 			insert_sorted(mm, vma);
 		}

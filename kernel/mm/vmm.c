@@ -71,8 +71,8 @@ static unsigned flags_from_entry(pte_t entry)
 
 static phys_addr_t alloc_table(void)
 {
-	phys_addr_t table = vmm_ready ? pmm_alloc_frame()
-				      : pmm_alloc_frames_below(1, BOOT_MAPPED_BYTES);
+	phys_addr_t table =
+		vmm_ready ? pmm_alloc_frame() : pmm_alloc_frames_below(1, BOOT_MAPPED_BYTES);
 	if (table)
 		memset(table_at(table), 0, PAGE_SIZE);
 	return table;
@@ -432,7 +432,8 @@ void vmm_init(const struct boot_info *info)
 	map_direct(info);
 	map_image_range(kernel_text_start, kernel_text_end, VM_EXEC);
 	map_image_range(kernel_rodata_start, kernel_rodata_end, VM_READ);
-	/* The page below the boot stack stays unmapped: an overflow faults instead of corrupting. */
+	/* The page below the boot stack stays unmapped: an overflow faults instead of corrupting.
+	 */
 	map_image_range(kernel_data_start, boot_stack_guard, VM_WRITE);
 	map_image_range(boot_stack_bottom, kernel_bss_end, VM_WRITE);
 	/* Pre-create the kernel virtual area's slots so every address space shares them. */

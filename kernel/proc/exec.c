@@ -43,8 +43,7 @@ static int add_string(struct exec_strings *strings, const char *string, size_t l
 	return 0;
 }
 
-static int copy_user_vector(struct exec_strings *strings, const char *const *vector,
-			    size_t *count)
+static int copy_user_vector(struct exec_strings *strings, const char *const *vector, size_t *count)
 {
 	*count = 0;
 	if (!vector)
@@ -124,8 +123,8 @@ static int apply_shebang(struct exec_strings *strings, const char *line, const c
 	size_t argument_length = 0;
 	while (argument[argument_length] && argument[argument_length] != '\n')
 		argument_length++;
-	while (argument_length && (argument[argument_length - 1] == ' ' ||
-				   argument[argument_length - 1] == '\t'))
+	while (argument_length &&
+	       (argument[argument_length - 1] == ' ' || argument[argument_length - 1] == '\t'))
 		argument_length--;
 
 	char *old = strings->buffer;
@@ -199,7 +198,8 @@ static int load_segment(struct mm_struct *mm, struct file *file, const struct el
 		return -ENOMEM;
 	for (uint64_t done = 0; done < phdr->filesz;) {
 		size_t length = MIN(PAGE_SIZE, phdr->filesz - done);
-		if (kernel_read(file, chunk, length, (int64_t)(phdr->offset + done)) != (ssize_t)length ||
+		if (kernel_read(file, chunk, length, (int64_t)(phdr->offset + done)) !=
+			    (ssize_t)length ||
 		    mm_write_remote(mm, phdr->vaddr + bias + done, chunk, length) != 0) {
 			kfree(chunk);
 			return -ENOEXEC;
@@ -295,15 +295,24 @@ static int build_stack(struct mm_struct *mm, struct exec_strings *strings, const
 	virt_addr_t random_at = push_bytes(mm, &sp, random_bytes, sizeof(random_bytes), &error);
 
 	uint64_t auxv[][2] = {
-		{AT_PHDR, image->phdr},	    {AT_PHENT, sizeof(struct elf64_phdr)},
-		{AT_PHNUM, image->phnum},   {AT_PAGESZ, PAGE_SIZE},
-		{AT_BASE, 0},		    {AT_FLAGS, 0},
-		{AT_ENTRY, image->entry},   {AT_UID, 0},
-		{AT_EUID, 0},		    {AT_GID, 0},
-		{AT_EGID, 0},		    {AT_SECURE, 0},
-		{AT_CLKTCK, 100},	    {AT_HWCAP, 0},
-		{AT_PLATFORM, platform},    {AT_RANDOM, random_at},
-		{AT_EXECFN, execfn},	    {AT_NULL, 0},
+		{AT_PHDR, image->phdr},
+		{AT_PHENT, sizeof(struct elf64_phdr)},
+		{AT_PHNUM, image->phnum},
+		{AT_PAGESZ, PAGE_SIZE},
+		{AT_BASE, 0},
+		{AT_FLAGS, 0},
+		{AT_ENTRY, image->entry},
+		{AT_UID, 0},
+		{AT_EUID, 0},
+		{AT_GID, 0},
+		{AT_EGID, 0},
+		{AT_SECURE, 0},
+		{AT_CLKTCK, 100},
+		{AT_HWCAP, 0},
+		{AT_PLATFORM, platform},
+		{AT_RANDOM, random_at},
+		{AT_EXECFN, execfn},
+		{AT_NULL, 0},
 	};
 	/* argc, argv, NULL, envp, NULL, auxv: keep the final rsp 16-byte aligned. */
 	size_t words = 1 + strings->argc + 1 + strings->envc + 1 + 2 * ARRAY_SIZE(auxv);

@@ -64,11 +64,11 @@ void mm_release(struct task_struct *task)
 /* Caller holds tasklist_lock. Orphans go to init (or, before init exists, to our parent). */
 static void reparent_children(struct task_struct *self)
 {
-	struct task_struct *reaper = child_reaper && child_reaper != self ? child_reaper
-									 : self->real_parent;
+	struct task_struct *reaper =
+		child_reaper && child_reaper != self ? child_reaper : self->real_parent;
 	struct task_struct *child, *next;
 	bool zombie_adopted = false;
-	list_for_each_entry_safe(child, next, &self->children, sibling) {
+	list_for_each_entry_safe (child, next, &self->children, sibling) {
 		list_del(&child->sibling);
 		child->real_parent = child->parent = reaper;
 		list_add_tail(&child->sibling, &reaper->children);
@@ -115,7 +115,8 @@ noreturn void do_exit(int code)
 	if (group && READ_ONCE(group->exiting))
 		code = group->exit_code; /* the whole process goes with one status */
 	self->exit_code = code;
-	bool last_thread = !group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
+	bool last_thread =
+		!group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;
 		mm_release(self);
@@ -145,7 +146,8 @@ noreturn void do_exit(int code)
 			wake_up_all(&leader->parent->child_exit);
 	}
 	if (self != self->group_leader)
-		list_del(&self->thread_group); /* the leader stays until reaped: it anchors the ring */
+		list_del(&self->thread_group); /* the leader stays until reaped: it anchors the ring
+						*/
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (group) {
 		self->group = NULL;
@@ -187,12 +189,14 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 		bool any = false;
 		prepare_to_wait(&self->child_exit, &wait, TASK_INTERRUPTIBLE);
 		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-		list_for_each_entry(child, &self->children, sibling) {
+		list_for_each_entry (child, &self->children, sibling) {
 			if (!child_matches(self, child, pid, options))
 				continue;
 			any = true;
-			/* A leader waits for its threads: the group is collectable when none live. */
-			bool threads_alive = child->group && READ_ONCE(child->group->live_threads) > 0;
+			/* A leader waits for its threads: the group is collectable when none live.
+			 */
+			bool threads_alive =
+				child->group && READ_ONCE(child->group->live_threads) > 0;
 			if (child->exit_state == EXIT_ZOMBIE && !threads_alive) {
 				zombie = child;
 				if (!(options & WNOWAIT))
@@ -246,7 +250,7 @@ noreturn void do_exit_group(int status)
 		struct task_struct *leader = self->group_leader;
 		if (leader != self)
 			wake_up_state(leader, TASK_INTERRUPTIBLE);
-		list_for_each_entry(thread, &leader->thread_group, thread_group) {
+		list_for_each_entry (thread, &leader->thread_group, thread_group) {
 			if (thread != self)
 				wake_up_state(thread, TASK_INTERRUPTIBLE);
 		}

@@ -22,8 +22,8 @@ static struct task_struct *create_va(int (*function)(void *), void *argument,
 	return task;
 }
 
-struct task_struct *kthread_create(int (*function)(void *), void *argument,
-				   const char *name_format, ...)
+struct task_struct *kthread_create(int (*function)(void *), void *argument, const char *name_format,
+				   ...)
 {
 	va_list args;
 	va_start(args, name_format);

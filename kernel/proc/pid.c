@@ -59,7 +59,7 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 	if (pid < 0)
 		return NULL;
 	uint64_t flags = spin_lock_irqsave(&pid_lock);
-	list_for_each_entry(task, &pid_hash[pid % PID_HASH_BUCKETS], pid_hash_node) {
+	list_for_each_entry (task, &pid_hash[pid % PID_HASH_BUCKETS], pid_hash_node) {
 		if (task->pid == pid) {
 			found = task;
 			get_task_struct(found);

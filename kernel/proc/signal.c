@@ -55,7 +55,7 @@ static void signal_process_locked(struct task_struct *task, int signal)
 	}
 	struct task_struct *leader = task->group_leader, *thread;
 	wake_up_state(leader, TASK_INTERRUPTIBLE);
-	list_for_each_entry(thread, &leader->thread_group, thread_group)
+	list_for_each_entry (thread, &leader->thread_group, thread_group)
 		wake_up_state(thread, TASK_INTERRUPTIBLE);
 }
 
@@ -103,7 +103,8 @@ long sys_kill(pid_t pid, int signal)
 	for_each_task(kill_matching, &request);
 	/* kill(-1) also reaches the caller (kill(2)). */
 	if (pid == -1)
-		kill_matching(current->group_leader, &(struct kill_request){current->tgid, signal, 0});
+		kill_matching(current->group_leader,
+			      &(struct kill_request){current->tgid, signal, 0});
 	return request.found ? 0 : -ESRCH;
 }
 

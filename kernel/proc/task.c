@@ -181,7 +181,7 @@ void for_each_task(bool (*visit)(struct task_struct *task, void *data), void *da
 {
 	struct task_struct *task;
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-	list_for_each_entry(task, &all_tasks, tasks) {
+	list_for_each_entry (task, &all_tasks, tasks) {
 		if (!visit(task, data))
 			break;
 	}

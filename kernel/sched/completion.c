@@ -41,7 +41,7 @@ static void complete_common(struct completion *completion, bool all)
 		completion->done = COMPLETION_ALL;
 	else if (completion->done != COMPLETION_ALL)
 		completion->done++;
-	list_for_each_entry_safe(entry, next, &completion->wait.waiters, node) {
+	list_for_each_entry_safe (entry, next, &completion->wait.waiters, node) {
 		list_del(&entry->node);
 		wake_up_process(entry->task);
 		if (!all)

@@ -278,8 +278,7 @@ void preempt_enable(void)
 {
 	barrier();
 	BUG_ON(current->preempt_count <= 0);
-	if (--current->preempt_count == 0 && READ_ONCE(this_rq()->need_resched) &&
-	    irq_is_enabled())
+	if (--current->preempt_count == 0 && READ_ONCE(this_rq()->need_resched) && irq_is_enabled())
 		schedule_common(true);
 }
 

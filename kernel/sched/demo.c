@@ -36,7 +36,8 @@ static int demo_worker_main(void *argument)
 		if (switches != seen) {
 			seen = switches;
 			reports++;
-			printk("sched_demo: %s (pid %d) runs again at tick %lu: preempted %lu times, "
+			printk("sched_demo: %s (pid %d) runs again at tick %lu: preempted %lu "
+			       "times, "
 			       "%lu loops so far\n",
 			       worker->name, self->pid, jiffies_read(), switches, worker->loops);
 		}

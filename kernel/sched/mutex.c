@@ -65,7 +65,8 @@ void mutex_unlock(struct mutex *mutex)
 	if (list_is_empty(&mutex->waiters)) {
 		mutex->owner = NULL;
 	} else {
-		struct mutex_waiter *next = list_first_entry(&mutex->waiters, struct mutex_waiter, node);
+		struct mutex_waiter *next =
+			list_first_entry(&mutex->waiters, struct mutex_waiter, node);
 		list_del(&next->node);
 		mutex->owner = next->task;
 		wake_up_process(next->task);

@@ -26,8 +26,7 @@ static bool can_write(const struct file *file)
 }
 
 /* One read or write through the file's ops; `offset` NULL means "the file's own offset". */
-static long do_io(struct file *file, bool write, char *user_buffer, size_t count,
-		  int64_t *offset)
+static long do_io(struct file *file, bool write, char *user_buffer, size_t count, int64_t *offset)
 {
 	struct io_buffer buffer = {.address = user_buffer, .user = true};
 	if (write ? !can_write(file) : !can_read(file))
@@ -295,8 +294,8 @@ long sys_ioctl(int fd, unsigned command, unsigned long argument)
 	struct file *file = fd_get(fd);
 	if (!file)
 		return -EBADF;
-	long result = file->ops && file->ops->ioctl ? file->ops->ioctl(file, command, argument)
-						    : -ENOTTY;
+	long result =
+		file->ops && file->ops->ioctl ? file->ops->ioctl(file, command, argument) : -ENOTTY;
 	file_put(file);
 	return result;
 }

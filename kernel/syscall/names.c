@@ -497,7 +497,7 @@ long sys_ftruncate(int fd, int64_t length)
 	if (!file)
 		return -EBADF;
 	long result = (file->flags & O_ACCMODE) == O_RDONLY ? -EINVAL
-							     : truncate_inode(file->inode, length);
+							    : truncate_inode(file->inode, length);
 	file_put(file);
 	return result;
 }

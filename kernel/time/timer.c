@@ -17,7 +17,7 @@ void timer_arm(struct timer *timer, uint64_t deadline_ns)
 	timer->deadline_ns = deadline_ns;
 	timer->task = current;
 	uint64_t flags = spin_lock_irqsave(&timer_lock);
-	list_for_each_entry(other, &armed, node) {
+	list_for_each_entry (other, &armed, node) {
 		if (other->deadline_ns > deadline_ns)
 			break;
 	}

@@ -36,8 +36,8 @@ void host_test_register(const char *name, void (*run)(struct host_test_context *
 		unsigned long long actual_value = (unsigned long long)(actual);                    \
 		unsigned long long expected_value = (unsigned long long)(expected);                \
 		if (actual_value != expected_value) {                                              \
-			printf("  %s:%d: %s is %llu, expected %llu\n", __FILE__, __LINE__, #actual, \
-			       actual_value, expected_value);                                      \
+			printf("  %s:%d: %s is %llu, expected %llu\n", __FILE__, __LINE__,         \
+			       #actual, actual_value, expected_value);                             \
 			t->failures++;                                                             \
 		}                                                                                  \
 	} while (0)

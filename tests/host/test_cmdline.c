@@ -19,8 +19,8 @@ HOST_TEST(cmdline_words_and_values)
 	CHECK_EQ(cmdline_get_int("loglevel", 3), 7);
 	CHECK_EQ(cmdline_get_int("panic", 3), 3);
 	CHECK_EQ(cmdline_get_int("missing", -2), (unsigned long long)-2);
-	CHECK(strcmp(cmdline_text(), "  test  loglevel=7 init=\"/bin/sh -x\" panic=exit empty= quiet") ==
-	      0);
+	CHECK(strcmp(cmdline_text(),
+		     "  test  loglevel=7 init=\"/bin/sh -x\" panic=exit empty= quiet") == 0);
 }
 
 HOST_TEST(cmdline_empty_and_negative)

@@ -18,8 +18,8 @@ int kernel_snprintf(char *buffer, size_t size, const char *format, ...)
 		int our_length = kernel_snprintf(ours, sizeof(ours), __VA_ARGS__);                 \
 		int their_length = snprintf(theirs, sizeof(theirs), __VA_ARGS__);                  \
 		if (our_length != their_length || strcmp(ours, theirs) != 0) {                     \
-			printf("  %s:%d: kernel printed \"%s\" (%d), libc \"%s\" (%d)\n", __FILE__, \
-			       __LINE__, ours, our_length, theirs, their_length);                  \
+			printf("  %s:%d: kernel printed \"%s\" (%d), libc \"%s\" (%d)\n",          \
+			       __FILE__, __LINE__, ours, our_length, theirs, their_length);        \
 			t->failures++;                                                             \
 		}                                                                                  \
 	} while (0)

@@ -54,7 +54,8 @@ HOST_TEST(frame_allocator_contiguous_and_limits)
 	size_t run = frame_allocator_alloc(&allocator, 100, FRAME_NONE);
 	CHECK(run != FRAME_NONE && run >= 512 && run + 100 <= 4000);
 	CHECK_EQ(frame_allocator_alloc(&allocator, 4000, FRAME_NONE), FRAME_NONE);
-	CHECK_EQ(frame_allocator_alloc(&allocator, 1, 512), FRAME_NONE); /* nothing free below 512 */
+	CHECK_EQ(frame_allocator_alloc(&allocator, 1, 512),
+		 FRAME_NONE); /* nothing free below 512 */
 	size_t low = frame_allocator_alloc(&allocator, 1, 1024);
 	CHECK(low >= 512 && low < 1024);
 	CHECK_EQ(frame_allocator_free(&allocator, run, 100), 0);
@@ -68,7 +69,7 @@ HOST_TEST(frame_allocator_refuses_bad_frees)
 	fake_machine(&allocator);
 	size_t frame = frame_allocator_alloc(&allocator, 1, FRAME_NONE);
 	CHECK_EQ(frame_allocator_free(&allocator, frame, 1), 0);
-	CHECK_EQ(frame_allocator_free(&allocator, frame, 1), -EINVAL);	  /* double free */
+	CHECK_EQ(frame_allocator_free(&allocator, frame, 1), -EINVAL);	    /* double free */
 	CHECK_EQ(frame_allocator_free(&allocator, FRAMES + 5, 1), -EINVAL); /* past the end */
 	CHECK_EQ(allocator.free_count, 4000 - 512);
 }

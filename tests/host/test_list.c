@@ -20,12 +20,12 @@ HOST_TEST(list_order_and_removal)
 		list_add_tail(&items[i].node, &queue);
 	}
 	int expected = 0, errors = 0;
-	list_for_each_entry(item, &queue, node) errors += item->value != expected++;
+	list_for_each_entry (item, &queue, node)
+		errors += item->value != expected++;
 	CHECK_EQ(errors, 0);
 	CHECK_EQ(list_length(&queue), 5);
 
-	list_for_each_entry_safe(item, next, &queue, node)
-	{
+	list_for_each_entry_safe (item, next, &queue, node) {
 		if (item->value % 2 == 0) {
 			list_del(&item->node);
 			list_add(&item->node, &stack);

@@ -28,7 +28,7 @@ HOST_TEST(pid_allocator_wraps_and_skips)
 	for (pid_t expected = 1; expected < 20; expected++)
 		CHECK_EQ(pid_allocator_alloc(&allocator), expected);
 	CHECK_EQ(pid_allocator_alloc(&allocator), (unsigned long long)-EAGAIN);
-	pid_allocator_free(&allocator, 3);  /* below the wrap start: never reused */
+	pid_allocator_free(&allocator, 3); /* below the wrap start: never reused */
 	pid_allocator_free(&allocator, 12);
 	pid_allocator_free(&allocator, 15);
 	CHECK_EQ(pid_allocator_alloc(&allocator), 12); /* wrapped to 10, skipped 10 and 11 */

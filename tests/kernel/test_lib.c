@@ -12,8 +12,8 @@
 KTEST(lib_snprintf)
 {
 	char buffer[64];
-	KTEST_EXPECT_EQ(t, snprintf(buffer, sizeof(buffer), "%d|%5s|%-4x|%lu", -42, "ab", 0xbe, 7ul),
-			16);
+	KTEST_EXPECT_EQ(
+		t, snprintf(buffer, sizeof(buffer), "%d|%5s|%-4x|%lu", -42, "ab", 0xbe, 7ul), 16);
 	KTEST_EXPECT(t, strcmp(buffer, "-42|   ab|be  |7") == 0);
 	KTEST_EXPECT_EQ(t, snprintf(buffer, 4, "%s", "truncated"), 9);
 	KTEST_EXPECT(t, strcmp(buffer, "tru") == 0);
@@ -30,7 +30,7 @@ KTEST(lib_ksyms_names_functions)
 	KTEST_EXPECT(t, ksyms_lookup(0x1234, &offset) == NULL);
 	char text[64];
 	KTEST_EXPECT(t, strcmp(ksyms_format((virt_addr_t)ktest_lib_ksyms_names_functions, text,
-					   sizeof(text)),
+					    sizeof(text)),
 			       "ktest_lib_ksyms_names_functions+0x0") == 0);
 }
 
@@ -46,7 +46,7 @@ KTEST(lib_list)
 
 	for (int i = 0; i < 3; i++)
 		list_add_tail(&items[i].node, &head);
-	list_for_each_entry(item, &head, node) {
+	list_for_each_entry (item, &head, node) {
 		sum += item->value;
 		order = order * 10 + item->value;
 	}

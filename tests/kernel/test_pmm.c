@@ -15,8 +15,9 @@ KTEST(pmm_alloc_everything_then_free_everything)
 	size_t count = 0, bad = 0;
 
 	for (phys_addr_t frame; (frame = pmm_alloc_frame()) != 0; count++) {
-		if (frame < 0x100000 || (frame >= (phys_addr_t)kernel_phys_start &&
-					 frame < (phys_addr_t)kernel_phys_end) ||
+		if (frame < 0x100000 ||
+		    (frame >= (phys_addr_t)kernel_phys_start &&
+		     frame < (phys_addr_t)kernel_phys_end) ||
 		    frame % PAGE_SIZE != 0)
 			bad++;
 		*(phys_addr_t *)phys_to_virt(frame) = head;

@@ -161,7 +161,8 @@ KTEST(sched_task_family_and_ids)
 	KTEST_EXPECT_EQ(t, child->state, TASK_UNINTERRUPTIBLE); /* created asleep */
 	bool listed = false;
 	struct task_struct *entry;
-	list_for_each_entry(entry, &self->children, sibling) listed |= entry == child;
+	list_for_each_entry (entry, &self->children, sibling)
+		listed |= entry == child;
 	KTEST_EXPECT(t, listed);
 	struct task_struct *found = find_get_task_by_pid(child->pid);
 	KTEST_EXPECT(t, found == child);
@@ -172,7 +173,8 @@ KTEST(sched_task_family_and_ids)
 	wake_up_process(child);
 	kthread_wait(child);
 	listed = false;
-	list_for_each_entry(entry, &self->children, sibling) listed |= entry == child;
+	list_for_each_entry (entry, &self->children, sibling)
+		listed |= entry == child;
 	KTEST_EXPECT(t, !listed);
 	KTEST_EXPECT(t, find_get_task_by_pid(pid) == NULL);
 	KTEST_EXPECT_EQ(t, child->state, TASK_DEAD);

@@ -104,7 +104,8 @@ KTEST(tasks_counters_return_after_many_cycles)
 	size_t tasks = task_count(), stacks = kstack_count(), frames = pmm_free_count();
 	int wrong_codes = 0;
 	for (int i = 0; i < 200; i++) {
-		struct task_struct *task = kthread_create(return_main, (void *)(uintptr_t)i, "c%d", i);
+		struct task_struct *task =
+			kthread_create(return_main, (void *)(uintptr_t)i, "c%d", i);
 		get_task_struct(task);
 		KTEST_EXPECT_EQ(t, task_count(), tasks + 1);
 		wake_up_process(task);

@@ -85,8 +85,8 @@ KTEST(vmm_kernel_text_write_faults)
 KTEST(vmm_boot_stack_guard_is_unmapped)
 {
 	uint64_t value;
-	KTEST_EXPECT(t, !vmm_translate(vmm_kernel_space(), (virt_addr_t)boot_stack_guard, NULL,
-				       NULL));
+	KTEST_EXPECT(t,
+		     !vmm_translate(vmm_kernel_space(), (virt_addr_t)boot_stack_guard, NULL, NULL));
 	KTEST_EXPECT_EQ(t, probe_read_u64(boot_stack_guard, &value), -EFAULT);
 	KTEST_EXPECT_EQ(t, probe_read_u64(NULL, &value), -EFAULT);
 }

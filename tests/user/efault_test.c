@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include "utest.h"
 
-#define UNMAPPED ((void *)0x10000)		   /* above vm.mmap_min_addr, never mapped */
-#define KERNEL	 ((void *)0xffffffff80100000ul)	   /* the kernel image */
+#define UNMAPPED ((void *)0x10000)		  /* above vm.mmap_min_addr, never mapped */
+#define KERNEL	 ((void *)0xffffffff80100000ul)	  /* the kernel image */
 #define STRADDLE ((void *)(0x00007ffffffffff8ul)) /* 8 bytes below the top of user space */
 
 static void *const bad_pointers[] = {NULL, UNMAPPED, KERNEL, STRADDLE};
@@ -67,7 +67,8 @@ UTEST(efault_output_structures)
 		EXPECT_ERRNO(syscall(SYS_ioctl, 0, 0x5401 /* TCGETS */, bad), EFAULT);
 		EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, bad), EFAULT);
 		EXPECT_ERRNO(syscall(SYS_nanosleep, bad, NULL), EFAULT);
-		EXPECT_ERRNO(syscall(SYS_futex, bad, 0 /* FUTEX_WAIT */, 0, NULL), bad ? EFAULT : EFAULT);
+		EXPECT_ERRNO(syscall(SYS_futex, bad, 0 /* FUTEX_WAIT */, 0, NULL),
+			     bad ? EFAULT : EFAULT);
 	}
 	/* gettimeofday and time accept NULL; the other bad pointers must fault. */
 	EXPECT_ERRNO(syscall(SYS_gettimeofday, UNMAPPED, NULL), EFAULT);

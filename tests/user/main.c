@@ -44,7 +44,8 @@ int main(int argc, char **argv)
 			passed++;
 		} else {
 			if (status > 0 && WIFSIGNALED(status))
-				printf("  %s was killed by signal %d\n", tests[i].name, WTERMSIG(status));
+				printf("  %s was killed by signal %d\n", tests[i].name,
+				       WTERMSIG(status));
 			printf("FAIL %s\n", tests[i].name);
 			failed++;
 		}

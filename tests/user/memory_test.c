@@ -58,7 +58,8 @@ UTEST(memory_mmap_munmap)
 	EXPECT(dies_with_segv(read_from, region));
 
 	void *fixed = (void *)0x200000000ul;
-	EXPECT(mmap(fixed, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == fixed);
+	EXPECT(mmap(fixed, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+	       fixed);
 	EXPECT_EQ(*(volatile int *)fixed, 0);
 	EXPECT(dies_with_segv(write_to, fixed));
 	EXPECT_EQ(munmap(fixed, 8192), 0);
@@ -67,15 +68,16 @@ UTEST(memory_mmap_munmap)
 	EXPECT_EQ(errno, EINVAL);
 	EXPECT(mmap(NULL, 4096, PROT_READ, MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
 	EXPECT_EQ(errno, EINVAL);
-	EXPECT(mmap((void *)0x1001, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
-	       MAP_FAILED);
+	EXPECT(mmap((void *)0x1001, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+		    0) == MAP_FAILED);
 	EXPECT_EQ(errno, EINVAL);
 	EXPECT_ERRNO(munmap((void *)0x1001, 4096), EINVAL);
 }
 
 UTEST(memory_mprotect)
 {
-	char *page = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *page =
+		mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	page[4096] = 5;
 	EXPECT_EQ(mprotect(page + 4096, 4096, PROT_READ), 0);
 	EXPECT_EQ(page[4096], 5);

@@ -15,8 +15,8 @@ UTEST(clocks_and_sleep)
 	struct timespec request = {0, 30 * 1000 * 1000};
 	EXPECT_EQ(nanosleep(&request, NULL), 0);
 	EXPECT_EQ(clock_gettime(CLOCK_MONOTONIC, &after), 0);
-	long long elapsed = (after.tv_sec - before.tv_sec) * 1000000000ll + after.tv_nsec -
-			    before.tv_nsec;
+	long long elapsed =
+		(after.tv_sec - before.tv_sec) * 1000000000ll + after.tv_nsec - before.tv_nsec;
 	EXPECT(elapsed >= 30 * 1000 * 1000); /* a sleep never ends early */
 	EXPECT_EQ(clock_getres(CLOCK_MONOTONIC, &resolution), 0);
 	EXPECT_ERRNO(clock_gettime(12345, &before), EINVAL);
@@ -31,7 +31,8 @@ UTEST(clocks_and_sleep)
 	}
 	EXPECT_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &now, NULL), 0);
 	clock_gettime(CLOCK_MONOTONIC, &after);
-	EXPECT(after.tv_sec > now.tv_sec || (after.tv_sec == now.tv_sec && after.tv_nsec >= now.tv_nsec));
+	EXPECT(after.tv_sec > now.tv_sec ||
+	       (after.tv_sec == now.tv_sec && after.tv_nsec >= now.tv_nsec));
 	EXPECT(time(NULL) > 1600000000); /* the CMOS clock gave a plausible date */
 }
 
@@ -62,6 +63,7 @@ UTEST(thread_pointer)
 	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, (unsigned long)block), 0);
 	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &value), 0);
 	EXPECT_EQ(value, (unsigned long)block);
-	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, 0xffffffff80000000ul), EPERM);
+	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, 0xffffffff80000000ul),
+		     EPERM);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
 }

@@ -25,7 +25,9 @@ UTEST(fork_copy_on_write_isolates)
 		stack_value = 21;
 		*heap_value = 31;
 		*mapped = 41;
-		_exit(global_value == 11 && stack_value == 21 && *heap_value == 31 && *mapped == 41 ? 0 : 1);
+		_exit(global_value == 11 && stack_value == 21 && *heap_value == 31 && *mapped == 41
+			      ? 0
+			      : 1);
 	}
 	int status;
 	EXPECT_EQ(waitpid(child, &status, 0), child);

@@ -40,8 +40,8 @@ extern int utest_failures;
 		long long actual_value = (long long)(actual);                                      \
 		long long expected_value = (long long)(expected);                                  \
 		if (actual_value != expected_value) {                                              \
-			printf("  %s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__, #actual, \
-			       actual_value, expected_value);                                      \
+			printf("  %s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__,         \
+			       #actual, actual_value, expected_value);                             \
 			utest_failures++;                                                          \
 		}                                                                                  \
 	} while (0)
@@ -52,8 +52,8 @@ extern int utest_failures;
 		errno = 0;                                                                         \
 		long result_value = (long)(call);                                                  \
 		if (result_value != -1 || errno != (error)) {                                      \
-			printf("  %s:%d: %s returned %ld errno %d (%s), expected -1 errno %d\n",  \
-			       __FILE__, __LINE__, #call, result_value, errno, strerror(errno),   \
+			printf("  %s:%d: %s returned %ld errno %d (%s), expected -1 errno %d\n",   \
+			       __FILE__, __LINE__, #call, result_value, errno, strerror(errno),    \
 			       error);                                                             \
 			utest_failures++;                                                          \
 		}                                                                                  \

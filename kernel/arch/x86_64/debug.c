@@ -54,7 +54,8 @@ void arch_print_backtrace(virt_addr_t rip, virt_addr_t rbp)
 			repeats++;
 		} else {
 			if (repeats)
-				printk(KERN_EMERG "      ... the frame above %lu more times\n", repeats);
+				printk(KERN_EMERG "      ... the frame above %lu more times\n",
+				       repeats);
 			repeats = 0;
 			previous = return_address;
 			/* Name the call instruction, not the one after it. */

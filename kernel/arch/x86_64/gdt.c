@@ -36,7 +36,8 @@ static void set_tss_descriptor(uint64_t *gdt, struct tss *tss)
 {
 	uint64_t base = (uint64_t)tss;
 	uint64_t limit = sizeof(*tss) - 1;
-	gdt[8] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ull << 40) /* present, 64-bit TSS */
+	gdt[8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+		 (0x89ull << 40) /* present, 64-bit TSS */
 		 | (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
 	gdt[9] = base >> 32;
 }
@@ -53,7 +54,8 @@ void gdt_init_cpu(struct cpu_local *cpu)
 	gdt[USER32_CS / 8] = SEG_USER_CODE32;
 	gdt[USER_DS / 8] = SEG_USER_DATA;
 	gdt[USER_CS / 8] = SEG_USER_CODE64;
-	tables->tss.iomap_base = sizeof(struct tss); /* no I/O permission bitmap: ring 3 gets no ports */
+	tables->tss.iomap_base =
+		sizeof(struct tss); /* no I/O permission bitmap: ring 3 gets no ports */
 	for (int i = 0; i < 3; i++)
 		tables->tss.ist[i] = (uint64_t)&tables->ist_stacks[i][IST_STACK_SIZE];
 	set_tss_descriptor(gdt, &tables->tss);

@@ -9,12 +9,12 @@
 #include "arch/trap.h"
 #include "vmm.h"
 
-#define LAPIC_ID	  0x020
-#define LAPIC_EOI	  0x0b0
-#define LAPIC_SPURIOUS	  0x0f0
-#define LAPIC_LVT_TIMER	  0x320
-#define LAPIC_LVT_LINT0	  0x350
-#define LAPIC_LVT_LINT1	  0x360
+#define LAPIC_ID	    0x020
+#define LAPIC_EOI	    0x0b0
+#define LAPIC_SPURIOUS	    0x0f0
+#define LAPIC_LVT_TIMER	    0x320
+#define LAPIC_LVT_LINT0	    0x350
+#define LAPIC_LVT_LINT1	    0x360
 #define LAPIC_TIMER_INITIAL 0x380
 #define LAPIC_TIMER_CURRENT 0x390
 #define LAPIC_TIMER_DIVIDE  0x3e0

@@ -23,8 +23,7 @@
 #include "proc.h"
 #include "sched.h"
 
-struct task_struct *switch_stacks(uint64_t *save_rsp, uint64_t load_rsp,
-				  struct task_struct *prev);
+struct task_struct *switch_stacks(uint64_t *save_rsp, uint64_t load_rsp, struct task_struct *prev);
 void task_entry_trampoline(void);
 noreturn void leave_to_frame(struct trap_frame *frame);
 
@@ -39,7 +38,7 @@ int arch_fpu_init(struct task_struct *task)
 	}
 	uint8_t *area = task->fpu_state;
 	memset(area, 0, FXSAVE_SIZE);
-	*(uint16_t *)area = 0x37f;	  /* FCW: all x87 exceptions masked, extended precision */
+	*(uint16_t *)area = 0x37f;	   /* FCW: all x87 exceptions masked, extended precision */
 	*(uint32_t *)(area + 24) = 0x1f80; /* MXCSR: all SSE exceptions masked, round to nearest */
 	return 0;
 }

@@ -53,9 +53,9 @@ static void describe_page_fault(const struct trap_frame *frame)
 {
 	uint64_t code = frame->error_code;
 	printk(KERN_EMERG "Page fault at %016lx: %s, %s, %s mode%s%s\n", read_cr2(),
-	       code & 1 ? "protection violation" : "page not present",
-	       code & 2 ? "write" : "read", code & 4 ? "user" : "kernel",
-	       code & 16 ? ", instruction fetch" : "", code & 8 ? ", reserved bit set" : "");
+	       code & 1 ? "protection violation" : "page not present", code & 2 ? "write" : "read",
+	       code & 4 ? "user" : "kernel", code & 16 ? ", instruction fetch" : "",
+	       code & 8 ? ", reserved bit set" : "");
 }
 
 noreturn void trap_fatal(struct trap_frame *frame)
@@ -72,8 +72,9 @@ noreturn void trap_fatal(struct trap_frame *frame)
 	if (frame->vector == VECTOR_PAGE_FAULT)
 		describe_page_fault(frame);
 	if (kstack_is_guard_address(read_cr2()))
-		printk(KERN_EMERG "Kernel stack overflow: %016lx is in the guard page below the stack "
-				  "of task '%s' (pid %d).\n",
+		printk(KERN_EMERG
+		       "Kernel stack overflow: %016lx is in the guard page below the stack "
+		       "of task '%s' (pid %d).\n",
 		       read_cr2(), current ? current->comm : "?", current ? current->pid : -1);
 	else if (frame->vector == VECTOR_DOUBLE_FAULT)
 		printk(KERN_EMERG "A double fault usually means a kernel stack overflow.\n");

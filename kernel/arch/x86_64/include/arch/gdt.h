@@ -8,21 +8,21 @@
 #ifndef SPINDLE_ARCH_GDT_H
 #define SPINDLE_ARCH_GDT_H
 
-#define KERNEL_CS   0x10
-#define KERNEL_DS   0x18
-#define USER32_CS   0x23
-#define USER_DS	    0x2b
-#define USER_CS	    0x33
+#define KERNEL_CS    0x10
+#define KERNEL_DS    0x18
+#define USER32_CS    0x23
+#define USER_DS	     0x2b
+#define USER_CS	     0x33
 #define TSS_SELECTOR 0x40
 
 #ifndef __ASSEMBLER__
 #include "types.h"
 
 /* Interrupt stack table slots (TSS.IST1..7) for faults that cannot trust the current stack. */
-#define IST_DOUBLE_FAULT 1
-#define IST_NMI		 2
+#define IST_DOUBLE_FAULT  1
+#define IST_NMI		  2
 #define IST_MACHINE_CHECK 3
-#define IST_STACK_SIZE	 16384
+#define IST_STACK_SIZE	  16384
 
 struct tss {
 	uint32_t reserved0;

@@ -20,7 +20,7 @@
 
 #define PTE_ADDRESS_MASK 0x000ffffffffff000ul
 
-#define PAGE_LEVELS	4
+#define PAGE_LEVELS	  4
 #define ENTRIES_PER_TABLE 512
 
 /* Index into the table at `level` (4 = PML4 ... 1 = PT) for a virtual address. */
