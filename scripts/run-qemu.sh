@@ -15,7 +15,8 @@
 #   --log FILE          also write the serial output to FILE
 #   --quiet             do not echo the serial output
 #   --gdb PORT          start paused with a gdb stub on PORT
-#   --type TEXT         once the kernel prints "Spindle is up", type TEXT on the serial line
+#   --type TEXT         type TEXT on the serial line once the output matches --type-when
+#   --type-when REGEX   when to type (default: the kernel's "Spindle is up")
 #
 # Exit status: 0 the kernel reported success (or --until matched), 1 it reported test
 # failures, 2 it panicked, 124 timeout, 3 anything else (QEMU error, unexpected stop).
@@ -24,7 +25,7 @@
 set -u
 
 kernel=build/kernel.elf iso="" append="" initrd=build/initramfs.cpio cpu=max uefi=0 memory=256M timeout=60
-until_regex="" log="" quiet=0 gdb_port="" type_text=""
+until_regex="" log="" quiet=0 gdb_port="" type_text="" type_when='Spindle is up'
 while [ $# -gt 0 ]; do
     case $1 in
         --kernel) kernel=$2; shift ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
         --quiet) quiet=1 ;;
         --gdb) gdb_port=$2; shift ;;
         --type) type_text=$2; shift ;;
+        --type-when) type_when=$2; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "run-qemu.sh: unknown option $1" >&2; exit 3 ;;
     esac
@@ -74,7 +76,7 @@ qemu=$!
 exec {keyboard}>"$input"
 if [ -n "$type_text" ]; then
     (
-        until grep -aq 'Spindle is up' "$output"; do
+        until grep -aEq -- "$type_when" "$output"; do
             kill -0 $qemu 2>/dev/null || exit 0
             sleep 0.1
         done

@@ -1,7 +1,7 @@
 # The root file system image (included by the top-level Makefile).
 #
-#   build/initramfs.cpio   user/ programs in /bin (init in /sbin), the user-space tests and the
-#                          musl test programs in /tests, plus anything in ROOTFS_EXTRA
+#   build/initramfs.cpio   user/ programs in /bin (init in /sbin), the user-space tests, the
+#                          musl and static-PIE test programs in /tests, plus ROOTFS_EXTRA
 #   make ... ROOTFS_EXTRA="dir1 dir2"   copy the contents of these host directories into the
 #                          image root, e.g. your own static programs
 # The kernel unpacks the image at boot (kernel/fs/cpio.c); GRUB loads it as a module and
@@ -14,6 +14,7 @@ USER_PROGRAMS := $(patsubst user/%.c,$(BUILD)/user/%,$(sort $(wildcard user/*.c)
 USER_TEST_OBJS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%.o,$(sort $(wildcard tests/user/*.c)))
 USER_TEST_PROGRAM := $(BUILD)/tests/user/utest
 MUSL_TEST_PROGRAMS := $(patsubst tests/musl/%.c,$(BUILD)/tests/musl/%,$(sort $(wildcard tests/musl/*.c)))
+PIE_TEST_PROGRAMS := $(patsubst tests/pie/%.c,$(BUILD)/tests/pie/%,$(sort $(wildcard tests/pie/*.c)))
 
 .PRECIOUS: $(BUILD)/user/%.o $(BUILD)/tests/user/%.o
 
@@ -28,6 +29,12 @@ $(BUILD)/tests/musl/%: tests/musl/%.c
 	@mkdir -p $(dir $@)
 	$(MUSL_CC) -static -O2 -Wall -Wextra -Werror -o $@ $< -lpthread
 
+# Static position-independent executables (ET_DYN without an interpreter), no libc.
+$(BUILD)/tests/pie/%: tests/pie/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -static-pie -nostdlib -fPIE -ffreestanding -fno-stack-protector -O2 -Wall -Wextra \
+		-Werror -Wl,--no-dynamic-linker -o $@ $<
+
 $(BUILD)/mkinitramfs: scripts/mkinitramfs.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -O2 -Wall -Wextra -Werror -o $@ $<
@@ -36,14 +43,14 @@ $(BUILD)/mkinitramfs: scripts/mkinitramfs.c
 initramfs: $(BUILD)/initramfs.cpio
 
 # Rebuilt every time (it takes milliseconds) so ROOTFS_EXTRA changes are never missed.
-$(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) \
+$(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) \
 		$(BUILD)/mkinitramfs FORCE
 	@rm -rf $(BUILD)/rootfs
 	@mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/sbin $(BUILD)/rootfs/tests $(BUILD)/rootfs/tmp \
 		$(BUILD)/rootfs/etc
 	@cp $(filter-out %/init,$(USER_PROGRAMS)) $(BUILD)/rootfs/bin/
 	@cp $(BUILD)/user/init $(BUILD)/rootfs/sbin/init
-	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(BUILD)/rootfs/tests/
+	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) $(BUILD)/rootfs/tests/
 	@printf 'Spindle root file system, built %s\n' "$$(git describe --always --dirty 2>/dev/null)" \
 		> $(BUILD)/rootfs/etc/motd
 	@for extra in $(ROOTFS_EXTRA); do cp -a "$$extra"/. $(BUILD)/rootfs/ || exit 1; done

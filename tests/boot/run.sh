@@ -55,7 +55,11 @@ check cmdline_reaches_kernel 0 'Command line: alpha=1 beta="two words" gamma' --
 
 # Typed text travels: serial interrupt -> terminal line discipline -> the shell -> /bin/echo.
 check serial_input_reaches_the_shell 0 '^typed through the tty' -- \
-    --type $'echo typed through the tty\r' --until '^typed through the tty' --timeout 60
+    --type $'echo typed through the tty\r' --type-when 'spindle\$ ' --until '^typed through the tty' \
+    --timeout 60
+# Line editing in the terminal: DEL erases the character before it (VERASE).
+check tty_backspace_edits_the_line 0 '^acd' -- \
+    --type $'echo ab\x7fcd\r' --type-when 'spindle\$ ' --until '^acd' --timeout 60
 check no_long_mode_message 0 'no 64-bit long mode' -- \
     --cpu qemu32 --until 'Halted' --timeout 60
 check loglevel_hides_info 2 'KERNEL PANIC' 'deliberate panic' '!Memory map from' -- \

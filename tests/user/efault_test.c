@@ -4,6 +4,7 @@
  * answer -EFAULT and the kernel must carry on (the next test runs in a healthy kernel).
  */
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -88,4 +89,31 @@ UTEST(efault_wait_status)
 		EXPECT_ERRNO(syscall(SYS_wait4, child, bad, 0, NULL), EFAULT);
 		waitpid(child, NULL, 0);
 	}
+}
+
+UTEST(efault_more_calls)
+{
+	void *bad;
+	int fd = open("/tmp/efault", O_CREAT | O_RDWR, 0644);
+	FOR_EACH_BAD(bad)
+	{
+		struct iovec vector = {bad, 16};
+		EXPECT_ERRNO(syscall(SYS_writev, fd, &vector, 1), EFAULT);
+		if (bad)
+			EXPECT_ERRNO(syscall(SYS_clock_getres, CLOCK_MONOTONIC, bad), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_mkdirat, AT_FDCWD, bad, 0755), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_unlinkat, AT_FDCWD, bad, 0), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_faccessat, AT_FDCWD, bad, 0), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_symlink, bad, "/tmp/efault-link"), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_rename, "/tmp/efault", bad), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_readlink, "/tmp", bad, 16), EINVAL); /* not a symlink */
+		EXPECT_ERRNO(syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, bad, NULL), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_waitid, 0 /* P_ALL */, 0, bad, 4 /* WEXITED */, NULL),
+			     ECHILD);
+		EXPECT_ERRNO(syscall(SYS_pwrite64, fd, bad, 16, 0), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_truncate, bad, 0), EFAULT);
+		EXPECT_ERRNO(syscall(SYS_prctl, 15 /* PR_SET_NAME */, bad), EFAULT);
+	}
+	close(fd);
+	unlink("/tmp/efault");
 }

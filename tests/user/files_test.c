@@ -5,6 +5,8 @@
  */
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -201,4 +203,32 @@ UTEST(device_files)
 	EXPECT(isatty(0));
 	EXPECT(!isatty(open("/dev/null", O_RDONLY)));
 	EXPECT_ERRNO(lseek(0, 0, SEEK_SET), ESPIPE);
+}
+
+UTEST(terminal_settings)
+{
+	struct termios saved, raw, check;
+	EXPECT_EQ(tcgetattr(0, &saved), 0);
+	EXPECT(saved.c_lflag & ICANON);
+	EXPECT(saved.c_lflag & ECHO);
+	EXPECT(saved.c_oflag & ONLCR);
+	raw = saved;
+	raw.c_lflag &= ~(ICANON | ECHO);
+	EXPECT_EQ(tcsetattr(0, TCSANOW, &raw), 0);
+	EXPECT_EQ(tcgetattr(0, &check), 0);
+	EXPECT(!(check.c_lflag & ICANON) && !(check.c_lflag & ECHO));
+	/* Raw and non-blocking with nothing typed: read returns at once with EAGAIN. */
+	int flags = fcntl(0, F_GETFL);
+	fcntl(0, F_SETFL, flags | O_NONBLOCK);
+	char byte;
+	EXPECT_ERRNO(read(0, &byte, 1), EAGAIN);
+	fcntl(0, F_SETFL, flags);
+	EXPECT_EQ(tcsetattr(0, TCSANOW, &saved), 0);
+	struct winsize window;
+	EXPECT_EQ(ioctl(0, TIOCGWINSZ, &window), 0);
+	EXPECT(window.ws_row > 0 && window.ws_col > 0);
+	int null = open("/dev/null", O_RDONLY);
+	EXPECT_ERRNO(ioctl(null, TCGETS, &check), ENOTTY);
+	EXPECT_ERRNO(tcgetattr(null, &check), ENOTTY);
+	close(null);
 }

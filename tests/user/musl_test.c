@@ -45,3 +45,10 @@ UTEST(musl_stdio_malloc_getdents_exec_threads)
 	if (utest_failures)
 		printf("  output was:\n%s", output);
 }
+
+UTEST(exec_static_pie)
+{
+	char output[256];
+	EXPECT_EQ(run_captured("/tests/pie-hello", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "static-pie running at the PIE base\n") == 0);
+}

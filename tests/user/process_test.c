@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 #include "utest.h"
@@ -179,4 +180,25 @@ UTEST(ids)
 	int status;
 	waitpid(child, &status, 0);
 	EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+UTEST(orphans_are_adopted_by_init)
+{
+	volatile int *report = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	report[0] = 0;
+	pid_t child = fork();
+	if (child == 0) {
+		if (fork() == 0) {
+			/* The grandchild: wait until its parent is gone and init has adopted it. */
+			while (getppid() != 1)
+				sched_yield();
+			report[0] = getppid();
+			_exit(0);
+		}
+		_exit(0);
+	}
+	waitpid(child, NULL, 0);
+	while (report[0] == 0)
+		sched_yield();
+	EXPECT_EQ(report[0], 1);
 }
