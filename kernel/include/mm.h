@@ -98,6 +98,13 @@ virt_addr_t mm_brk(struct mm_struct *mm, virt_addr_t new_brk);
  */
 int mm_handle_fault(struct mm_struct *mm, virt_addr_t address, unsigned access);
 
+/*
+ * Map every page of [start, start + length) now instead of on first touch. Shared anonymous
+ * memory needs this: its pages must exist before a fork copies the page tables, or parent and
+ * child would each fault in a private page of their own. Returns 0 or -ENOMEM.
+ */
+int mm_populate(struct mm_struct *mm, virt_addr_t start, size_t length);
+
 /* Make the CPU use mm's page tables (or the kernel's for NULL). */
 void mm_activate(struct mm_struct *mm);
 

@@ -105,3 +105,18 @@ out:
 	spin_unlock_irqrestore(&mm->lock, flags);
 	return result;
 }
+
+int mm_populate(struct mm_struct *mm, virt_addr_t start, size_t length)
+{
+	int result = 0;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	for (virt_addr_t page = start; page < start + length && result == 0; page += PAGE_SIZE) {
+		struct vm_area *vma = mm_find_vma_locked(mm, page);
+		if (!vma || !(vma->flags & (VMA_READ | VMA_WRITE | VMA_EXEC)))
+			continue;
+		if (!vmm_translate(mm->page_table, page, NULL, NULL))
+			result = map_zeroed_page(mm, page, page_flags(vma->flags));
+	}
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return result;
+}

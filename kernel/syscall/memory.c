@@ -44,17 +44,28 @@ long sys_mmap(unsigned long address, size_t length, int protection, int flags, i
 	length = ALIGN_UP(length, PAGE_SIZE);
 	unsigned vma_flags = vma_protection(protection) | (type != MAP_PRIVATE ? VMA_SHARED : 0);
 
+	virt_addr_t start = address;
+	int error;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (address & (PAGE_SIZE - 1))
 			return -EINVAL;
-		int error = mm_map(mm, address, length, vma_flags, !(flags & MAP_FIXED_NOREPLACE));
-		return error ? error : (long)address;
+		error = mm_map(mm, address, length, vma_flags, !(flags & MAP_FIXED_NOREPLACE));
+	} else {
+		start = mm_find_free(mm, address, length);
+		if (!start)
+			return -ENOMEM;
+		error = mm_map(mm, start, length, vma_flags, false);
+		if (error == -EEXIST)
+			error = -ENOMEM;
 	}
-	virt_addr_t start = mm_find_free(mm, address, length);
-	if (!start)
+	if (error)
+		return error;
+	/* Shared anonymous pages must exist before any fork (see mm_populate). */
+	if ((vma_flags & VMA_SHARED) && mm_populate(mm, start, length) != 0) {
+		mm_unmap(mm, start, length);
 		return -ENOMEM;
-	int error = mm_map(mm, start, length, vma_flags, false);
-	return error ? (error == -EEXIST ? -ENOMEM : error) : (long)start;
+	}
+	return (long)start;
 }
 
 long sys_munmap(unsigned long address, size_t length)

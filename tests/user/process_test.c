@@ -184,7 +184,8 @@ UTEST(ids)
 
 UTEST(orphans_are_adopted_by_init)
 {
-	volatile int *report = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	volatile int *report =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	report[0] = 0;
 	pid_t child = fork();
 	if (child == 0) {
@@ -201,4 +202,19 @@ UTEST(orphans_are_adopted_by_init)
 	while (report[0] == 0)
 		sched_yield();
 	EXPECT_EQ(report[0], 1);
+}
+
+/* Regression: a MAP_SHARED page never touched before fork was faulted in privately by each
+ * process afterwards, so the two never saw each other's writes. */
+UTEST(fork_shared_mapping_untouched_before_fork)
+{
+	volatile int *shared =
+		mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t child = fork();
+	if (child == 0) {
+		shared[1024] = 77;
+		_exit(0);
+	}
+	waitpid(child, NULL, 0);
+	EXPECT_EQ(shared[1024], 77);
 }
