@@ -59,11 +59,17 @@ UTEST(unknown_syscalls_are_enosys)
 UTEST(thread_pointer)
 {
 	static unsigned long block[4];
-	unsigned long value = 0;
-	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, (unsigned long)block), 0);
-	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &value), 0);
+	unsigned long original = 0, value = 0;
+	/* libc keeps thread-local data (errno) behind %fs: put it back before anything else. */
+	long get_original = syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &original);
+	long set = syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, (unsigned long)block);
+	long get = syscall(SYS_arch_prctl, 0x1003, &value);
+	long restore = syscall(SYS_arch_prctl, 0x1002, original);
+	EXPECT_EQ(get_original, 0);
+	EXPECT_EQ(set, 0);
+	EXPECT_EQ(get, 0);
+	EXPECT_EQ(restore, 0);
 	EXPECT_EQ(value, (unsigned long)block);
-	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, 0xffffffff80000000ul),
-		     EPERM);
+	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, 0xffffffff80000000ul), EPERM);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
 }
