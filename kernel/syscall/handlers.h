@@ -32,6 +32,9 @@ long sys_dup3(int old_fd, int new_fd, int flags);
 long sys_fcntl(int fd, int command, unsigned long argument);
 long sys_ioctl(int fd, unsigned command, unsigned long argument);
 
+/* Copy a user path into a fresh kmalloc'd buffer (PATH_MAX); NULL with *error set. */
+char *copy_user_path(const char *user_path, long *error);
+
 /* names.c: the name space */
 long sys_stat(const char *path, struct stat *buffer);
 long sys_lstat(const char *path, struct stat *buffer);

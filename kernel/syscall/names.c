@@ -17,8 +17,7 @@
 
 #define RAMFS_DEVICE 1
 
-/* Copy a user path into a fresh kernel buffer; returns it or NULL with *error set. */
-static char *get_path(const char *user_path, long *error)
+char *copy_user_path(const char *user_path, long *error)
 {
 	char *path = kmalloc(PATH_MAX);
 	if (!path) {
@@ -65,7 +64,7 @@ long sys_newfstatat(int dirfd, const char *user_path, struct stat *buffer, int f
 	struct inode *inode;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	char *path = get_path(user_path, &error);
+	char *path = copy_user_path(user_path, &error);
 	if (!path)
 		return error;
 	if (!path[0] && (flags & AT_EMPTY_PATH)) {
@@ -168,7 +167,7 @@ out:
 static long parent_of(int dirfd, const char *user_path, struct inode **parent, char *last)
 {
 	long error = 0;
-	char *path = get_path(user_path, &error);
+	char *path = copy_user_path(user_path, &error);
 	if (!path)
 		return error;
 	error = path_walk(dirfd, path, LOOKUP_PARENT, parent, last);
@@ -260,7 +259,7 @@ long sys_symlink(const char *target, const char *path)
 long sys_symlinkat(const char *user_target, int dirfd, const char *path)
 {
 	long error = 0;
-	char *target = get_path(user_target, &error);
+	char *target = copy_user_path(user_target, &error);
 	if (!target)
 		return error;
 	struct inode *parent;
@@ -285,7 +284,7 @@ long sys_readlinkat(int dirfd, const char *user_path, char *buffer, size_t size)
 	struct inode *inode;
 	if ((ssize_t)size <= 0)
 		return -EINVAL;
-	char *path = get_path(user_path, &error);
+	char *path = copy_user_path(user_path, &error);
 	if (!path)
 		return error;
 	error = path_walk(dirfd, path, 0, &inode, NULL);
@@ -406,7 +405,7 @@ long sys_chdir(const char *user_path)
 {
 	long error = 0;
 	struct inode *inode;
-	char *path = get_path(user_path, &error);
+	char *path = copy_user_path(user_path, &error);
 	if (!path)
 		return error;
 	error = path_walk(AT_FDCWD, path, LOOKUP_FOLLOW, &inode, NULL);
@@ -438,7 +437,7 @@ long sys_faccessat2(int dirfd, const char *user_path, int mode, int flags)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW))
 		return -EINVAL;
-	char *path = get_path(user_path, &error);
+	char *path = copy_user_path(user_path, &error);
 	if (!path)
 		return error;
 	error = path_walk(dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode,
@@ -479,7 +478,7 @@ long sys_truncate(const char *user_path, int64_t length)
 {
 	long error = 0;
 	struct inode *inode;
-	char *path = get_path(user_path, &error);
+	char *path = copy_user_path(user_path, &error);
 	if (!path)
 		return error;
 	error = path_walk(AT_FDCWD, path, LOOKUP_FOLLOW, &inode, NULL);
@@ -510,7 +509,7 @@ long sys_linkat(int old_dirfd, const char *old_user_path, int new_dirfd, const c
 	char last[NAME_MAX + 1];
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	char *old_path = get_path(old_user_path, &error);
+	char *old_path = copy_user_path(old_user_path, &error);
 	if (!old_path)
 		return error;
 	error = path_walk(old_dirfd, old_path, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0,
@@ -558,73 +557,4 @@ long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t device)
 long sys_mknod(const char *path, uint32_t mode, uint64_t device)
 {
 	return sys_mknodat(AT_FDCWD, path, mode, device);
-}
-
-static long change_inode(int dirfd, const char *user_path, int flags, uint32_t *mode,
-			 const uint32_t *owner)
-{
-	long error = 0;
-	struct inode *inode;
-	char *path = get_path(user_path, &error);
-	if (!path)
-		return error;
-	error = path_walk(dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode,
-			  NULL);
-	kfree(path);
-	if (error)
-		return error;
-	if (mode)
-		inode->mode = (inode->mode & S_IFMT) | (*mode & 07777);
-	if (owner) {
-		if (owner[0] != (uint32_t)-1)
-			inode->uid = owner[0];
-		if (owner[1] != (uint32_t)-1)
-			inode->gid = owner[1];
-	}
-	inode_touch(inode, false);
-	inode->change_time = inode->modify_time;
-	inode_put(inode);
-	return 0;
-}
-
-long sys_fchmodat(int dirfd, const char *path, uint32_t mode)
-{
-	return change_inode(dirfd, path, 0, &mode, NULL);
-}
-
-long sys_chmod(const char *path, uint32_t mode)
-{
-	return change_inode(AT_FDCWD, path, 0, &mode, NULL);
-}
-
-long sys_fchmod(int fd, uint32_t mode)
-{
-	struct file *file = fd_get(fd);
-	if (!file)
-		return -EBADF;
-	file->inode->mode = (file->inode->mode & S_IFMT) | (mode & 07777);
-	file_put(file);
-	return 0;
-}
-
-long sys_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, int flags)
-{
-	uint32_t owner[2] = {uid, gid};
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
-	return change_inode(dirfd, path, flags, NULL, owner);
-}
-
-long sys_chown(const char *path, uint32_t uid, uint32_t gid)
-{
-	return sys_fchownat(AT_FDCWD, path, uid, gid, 0);
-}
-
-long sys_fsync(int fd)
-{
-	struct file *file = fd_get(fd);
-	if (!file)
-		return -EBADF;
-	file_put(file);
-	return 0; /* everything lives in memory: there is nothing to write back */
 }
