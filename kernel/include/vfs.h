@@ -185,5 +185,7 @@ const struct file_operations *chrdev_lookup(uint64_t rdev);
 void devices_init(void);
 /* Create /dev and the standard nodes in the root file system. */
 void devices_populate(void);
+/* Make /proc (fs/procfs.c). */
+void procfs_init(void);
 
 #endif

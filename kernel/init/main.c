@@ -89,6 +89,7 @@ static void mount_root(void)
 			printk(KERN_ERR "initramfs: %s is not a cpio newc archive\n", module->name);
 	}
 	devices_populate();
+	procfs_init();
 }
 
 /* fd 0, 1 and 2 of init: the console, as Linux gives them. */

@@ -1,0 +1,334 @@
+/*
+ * /proc: a file system whose files are written the moment they are opened, from the
+ * kernel's live state (proc(5)). Today:
+ *   /proc/self            symlink to the caller's process directory
+ *   /proc/<pid>/status    Name, State, Tgid, Pid, PPid, Threads, VmRSS and the context-switch
+ *                         counts, in proc(5)'s format
+ *   /proc/meminfo         MemTotal, MemFree (kB)
+ *   /proc/uptime          seconds since boot, and seconds the idle task ran
+ *   /proc/spindle         Spindle's own object counters (frames, kmalloc objects, tasks,
+ *                         inodes, files, address spaces, futex waiters, copy-on-write copies),
+ *                         the numbers its leak checks compare
+ * Inodes are made on each lookup and freed when unused; nothing is cached, so a directory
+ * listing always shows the tasks alive at that moment.
+ */
+#include "format.h"
+#include "futex.h"
+#include "kmalloc.h"
+#include "leakcheck.h"
+#include "mm.h"
+#include "pmm.h"
+#include "printk.h"
+#include "proc.h"
+#include "sched.h"
+#include "string.h"
+#include "time.h"
+#include "uapi/dirent.h"
+#include "uapi/errno.h"
+#include "vfs.h"
+
+#define PROC_BUFFER 4096
+
+enum proc_kind {
+	PROC_ROOT,
+	PROC_PID_DIR,
+	PROC_SELF,
+	PROC_STATUS,
+	PROC_MEMINFO,
+	PROC_UPTIME,
+	PROC_SPINDLE
+};
+
+struct proc_node {
+	enum proc_kind kind;
+	pid_t pid;
+};
+
+static const struct inode_operations proc_inode_ops;
+static const struct file_operations proc_dir_ops, proc_file_ops;
+static struct inode *proc_root;
+
+static struct inode *proc_inode(enum proc_kind kind, pid_t pid, uint32_t mode)
+{
+	struct inode *inode = inode_alloc(mode);
+	struct proc_node *node = kmalloc(sizeof(*node));
+	if (!inode || !node) {
+		kfree(node);
+		if (inode)
+			inode_put(inode);
+		return NULL;
+	}
+	*node = (struct proc_node){kind, pid};
+	inode->private = node;
+	inode->ops = &proc_inode_ops;
+	inode->link_count = S_ISDIR(mode) ? 2 : 1;
+	inode->file_ops = S_ISDIR(mode) ? &proc_dir_ops : S_ISLNK(mode) ? NULL : &proc_file_ops;
+	return inode;
+}
+
+static struct proc_node *node_of(struct inode *inode)
+{
+	return inode->private;
+}
+
+static pid_t parse_pid(const char *name)
+{
+	pid_t pid = 0;
+	if (!*name || *name == '0')
+		return -1;
+	for (; *name; name++) {
+		if (*name < '0' || *name > '9' || pid > PID_MAX_LIMIT)
+			return -1;
+		pid = pid * 10 + (*name - '0');
+	}
+	return pid;
+}
+
+static bool process_exists(pid_t pid)
+{
+	struct task_struct *task = find_get_task_by_pid(pid);
+	bool exists = task && task->tgid == pid;
+	if (task)
+		put_task_struct(task);
+	return exists;
+}
+
+static struct inode *proc_lookup(struct inode *directory, const char *name)
+{
+	struct proc_node *node = node_of(directory);
+	if (strcmp(name, ".") == 0) {
+		inode_get(directory);
+		return directory;
+	}
+	if (strcmp(name, "..") == 0) {
+		struct inode *parent = node->kind == PROC_ROOT ? vfs_root() : proc_root;
+		inode_get(parent);
+		return parent;
+	}
+	if (node->kind == PROC_PID_DIR)
+		return strcmp(name, "status") == 0 && process_exists(node->pid)
+			       ? proc_inode(PROC_STATUS, node->pid, S_IFREG | 0444)
+			       : NULL;
+	if (strcmp(name, "self") == 0)
+		return proc_inode(PROC_SELF, 0, S_IFLNK | 0777);
+	if (strcmp(name, "meminfo") == 0)
+		return proc_inode(PROC_MEMINFO, 0, S_IFREG | 0444);
+	if (strcmp(name, "uptime") == 0)
+		return proc_inode(PROC_UPTIME, 0, S_IFREG | 0444);
+	if (strcmp(name, "spindle") == 0)
+		return proc_inode(PROC_SPINDLE, 0, S_IFREG | 0444);
+	pid_t pid = parse_pid(name);
+	return pid > 0 && process_exists(pid) ? proc_inode(PROC_PID_DIR, pid, S_IFDIR | 0555)
+					      : NULL;
+}
+
+static int proc_readlink(struct inode *inode, char *buffer, size_t size)
+{
+	return snprintf(buffer, size, "%d", current->tgid);
+}
+
+static void proc_release(struct inode *inode)
+{
+	kfree(inode->private);
+}
+
+static const struct inode_operations proc_inode_ops = {
+	.lookup = proc_lookup,
+	.readlink = proc_readlink,
+	.release = proc_release,
+};
+
+static char state_letter(const struct task_struct *task)
+{
+	if (task->exit_state == EXIT_ZOMBIE)
+		return 'Z';
+	if (task->exit_state == EXIT_DEAD)
+		return 'X';
+	switch (task->state) {
+	case TASK_RUNNING:
+		return 'R';
+	case TASK_INTERRUPTIBLE:
+		return 'S';
+	case TASK_UNINTERRUPTIBLE:
+		return 'D';
+	case TASK_STOPPED:
+		return 'T';
+	default:
+		return 'X';
+	}
+}
+
+static const char *state_name(char letter)
+{
+	switch (letter) {
+	case 'R':
+		return "running";
+	case 'S':
+		return "sleeping";
+	case 'D':
+		return "disk sleep";
+	case 'T':
+		return "stopped";
+	case 'Z':
+		return "zombie";
+	default:
+		return "dead";
+	}
+}
+
+static size_t write_status(pid_t pid, char *buffer, size_t size)
+{
+	struct task_struct *task = find_get_task_by_pid(pid);
+	if (!task)
+		return 0;
+	char letter = state_letter(task);
+	size_t threads = 1 + list_length(&task->group_leader->thread_group);
+	size_t rss_kb = task->mm ? task->mm->resident_pages * (PAGE_SIZE / 1024) : 0;
+	size_t length = (size_t)snprintf(
+		buffer, size,
+		"Name:\t%s\nState:\t%c (%s)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nThreads:\t%lu\n"
+		"VmRSS:\t%8lu kB\nvoluntary_ctxt_switches:\t%lu\n"
+		"nonvoluntary_ctxt_switches:\t%lu\n",
+		task->comm, letter, state_name(letter), task->tgid, task->pid,
+		task->real_parent ? task->real_parent->tgid : 0, threads, rss_kb, task->se.nvcsw,
+		task->se.nivcsw);
+	put_task_struct(task);
+	return MIN(length, size - 1);
+}
+
+static size_t write_content(const struct proc_node *node, char *buffer, size_t size)
+{
+	struct kernel_counters counters;
+	uint64_t ns = clock_monotonic_ns();
+	int length = 0;
+	switch (node->kind) {
+	case PROC_STATUS:
+		return write_status(node->pid, buffer, size);
+	case PROC_MEMINFO:
+		length = snprintf(buffer, size, "MemTotal:\t%8lu kB\nMemFree:\t%8lu kB\n",
+				  pmm_usable_count() * 4, pmm_free_count() * 4);
+		break;
+	case PROC_UPTIME: {
+		uint64_t idle = this_rq()->idle->se.sum_runtime_ns;
+		length = snprintf(buffer, size, "%lu.%02lu %lu.%02lu\n", ns / NSEC_PER_SEC,
+				  ns / 10000000 % 100, idle / NSEC_PER_SEC, idle / 10000000 % 100);
+		break;
+	}
+	case PROC_SPINDLE:
+		kernel_counters_read(&counters);
+		length = snprintf(
+			buffer, size,
+			"free_frames %lu\nkmalloc_objects %lu\ntasks %lu\nkernel_stacks %lu\n"
+			"inodes %lu\nopen_files %lu\naddress_spaces %lu\nfutex_waiters %lu\n"
+			"cow_copies %lu\n",
+			counters.free_frames, counters.kmalloc_objects, counters.tasks,
+			counters.kernel_stacks, counters.inodes, counters.files,
+			counters.address_spaces, counters.futex_waiters, mm_cow_copy_count());
+		break;
+	default:
+		break;
+	}
+	return (size_t)MIN(length, (int)size - 1);
+}
+
+/* The content is made once, at open, so one read sequence sees one consistent snapshot. */
+struct proc_content {
+	size_t length;
+	char text[];
+};
+
+static int proc_open(struct inode *inode, struct file *file)
+{
+	struct proc_content *content = kmalloc(sizeof(*content) + PROC_BUFFER);
+	if (!content)
+		return -ENOMEM;
+	content->length = write_content(node_of(inode), content->text, PROC_BUFFER);
+	file->private = content;
+	return 0;
+}
+
+static void proc_file_release(struct file *file)
+{
+	kfree(file->private);
+}
+
+static ssize_t proc_read(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
+{
+	struct proc_content *content = file->private;
+	if (*offset < 0 || (size_t)*offset >= content->length)
+		return 0;
+	count = MIN(count, content->length - (size_t)*offset);
+	if (io_copy_to_buffer(buffer, 0, content->text + *offset, count) != 0)
+		return -EFAULT;
+	*offset += (int64_t)count;
+	return (ssize_t)count;
+}
+
+static int64_t proc_llseek(struct file *file, int64_t offset, int whence)
+{
+	if (whence != 0 /* SEEK_SET */ || offset < 0)
+		return -EINVAL;
+	file->offset = offset;
+	return offset;
+}
+
+struct pid_listing {
+	struct dir_context *context;
+	int64_t index;
+};
+
+static bool emit_process(struct task_struct *task, void *data)
+{
+	struct pid_listing *listing = data;
+	char name[16];
+	if (task->pid != task->tgid || task->pid == 0 || task->exit_state == EXIT_DEAD)
+		return true;
+	if (listing->index++ < listing->context->position - 6)
+		return true;
+	snprintf(name, sizeof(name), "%d", task->pid);
+	if (!listing->context->emit(listing->context, name, 0x10000u + (unsigned)task->pid, DT_DIR))
+		return false;
+	listing->context->position++;
+	return true;
+}
+
+static int proc_iterate(struct file *file, struct dir_context *context)
+{
+	static const struct {
+		const char *name;
+		unsigned type;
+	} fixed[] = {{".", DT_DIR},	  {"..", DT_DIR},     {"self", DT_LNK},
+		     {"meminfo", DT_REG}, {"uptime", DT_REG}, {"spindle", DT_REG}};
+	struct proc_node *node = node_of(file->inode);
+	size_t fixed_count = node->kind == PROC_ROOT ? ARRAY_SIZE(fixed) : 2;
+	while ((size_t)context->position < fixed_count) {
+		if (!context->emit(context, fixed[context->position].name, 1,
+				   fixed[context->position].type))
+			return 0;
+		context->position++;
+	}
+	if (node->kind == PROC_PID_DIR) {
+		if (context->position == 2 && context->emit(context, "status", 2, DT_REG))
+			context->position++;
+		return 0;
+	}
+	struct pid_listing listing = {.context = context};
+	for_each_task(emit_process, &listing);
+	return 0;
+}
+
+static const struct file_operations proc_dir_ops = {.iterate = proc_iterate};
+static const struct file_operations proc_file_ops = {
+	.open = proc_open,
+	.read = proc_read,
+	.llseek = proc_llseek,
+	.release = proc_file_release,
+};
+
+void procfs_init(void)
+{
+	struct inode *root = vfs_root();
+	proc_root = proc_inode(PROC_ROOT, 0, S_IFDIR | 0555);
+	if (!proc_root || root->ops->link(root, "proc", proc_root) != 0)
+		printk(KERN_WARNING "procfs: cannot create /proc\n");
+}
