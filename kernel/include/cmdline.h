@@ -18,9 +18,9 @@ bool cmdline_has(const char *flag);
 /* Value of `key=value`, or NULL when key is absent or has no value. */
 const char *cmdline_get(const char *key);
 /*
- * init=/path arg...: Linux passes everything after init= that it does not understand to
- * init as arguments; Spindle takes the init= value (quotes may group words) split at
- * spaces. Fills argv (NULL-terminated) and returns argc, or 0 without init=.
+ * init=/path arg...: the init= value (quotes may group words) split at spaces, followed, as
+ * Linux does, by the later words the kernel does not use itself (those without '=').
+ * Fills argv (NULL-terminated) and returns argc, or 0 without init=.
  */
 #define CMDLINE_MAX_INIT_ARGS 16
 int cmdline_init_argv(const char **argv, int max_arguments);

@@ -69,11 +69,16 @@ const char *cmdline_get(const char *key)
 int cmdline_init_argv(const char **argv, int max_arguments)
 {
 	static char storage_copy[CMDLINE_MAX];
-	const char *value = cmdline_get("init");
 	int argc = 0;
-	if (!value || !*value)
+	size_t init_word = word_count;
+	for (size_t i = 0; i < word_count; i++) {
+		if (strncmp(words[i], "init=", 5) == 0)
+			init_word = i;
+	}
+	if (init_word == word_count || !words[init_word][5])
 		return 0;
-	strlcpy(storage_copy, value, sizeof(storage_copy));
+	/* The init= value itself, split at spaces (quotes may have grouped several words). */
+	strlcpy(storage_copy, words[init_word] + 5, sizeof(storage_copy));
 	char *at = storage_copy;
 	while (*at && argc < max_arguments) {
 		while (*at == ' ')
@@ -83,6 +88,12 @@ int cmdline_init_argv(const char **argv, int max_arguments)
 		argv[argc++] = at;
 		while (*at && *at != ' ')
 			at++;
+	}
+	/* Then, as Linux does, the later words the kernel does not use: those without '='. */
+	for (size_t i = init_word + 1; i < word_count && argc < max_arguments; i++) {
+		if (!strchr(words[i], '=') && strcmp(words[i], "test") != 0 &&
+		    strcmp(words[i], "sched_demo") != 0)
+			argv[argc++] = words[i];
 	}
 	argv[argc] = NULL;
 	return argc;

@@ -31,3 +31,19 @@ HOST_TEST(cmdline_empty_and_negative)
 	CHECK_EQ(cmdline_get_int("n", 0), (unsigned long long)-12);
 	CHECK_EQ(cmdline_get_int("bad", 5), 5);
 }
+
+HOST_TEST(cmdline_init_arguments)
+{
+	const char *argv[CMDLINE_MAX_INIT_ARGS + 1];
+	cmdline_init("loglevel=3 init=/bin/cat /proc/uptime panic=exit -n");
+	CHECK_EQ(cmdline_init_argv(argv, CMDLINE_MAX_INIT_ARGS), 3);
+	CHECK(strcmp(argv[0], "/bin/cat") == 0);
+	CHECK(strcmp(argv[1], "/proc/uptime") == 0);
+	CHECK(strcmp(argv[2], "-n") == 0);
+	CHECK(argv[3] == NULL);
+	cmdline_init("init=\"/sbin/init /bin/ls\" test");
+	CHECK_EQ(cmdline_init_argv(argv, CMDLINE_MAX_INIT_ARGS), 2);
+	CHECK(strcmp(argv[1], "/bin/ls") == 0);
+	cmdline_init("quiet");
+	CHECK_EQ(cmdline_init_argv(argv, CMDLINE_MAX_INIT_ARGS), 0);
+}
