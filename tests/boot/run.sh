@@ -65,6 +65,12 @@ check no_long_mode_message 0 'no 64-bit long mode' -- \
 check loglevel_hides_info 2 'KERNEL PANIC' 'deliberate panic' '!Memory map from' -- \
     --append 'loglevel=3 crash=panic panic=exit' --timeout 60
 
+# Demos run as init and print what the docs say they print.
+check demo_fork_copies_only_written_pages 0 'the kernel copied 6 pages' 'variable = 100 and buffer\[0\] = .p.' -- \
+    --append 'init=/bin/demo-fork' --timeout 60
+check demo_vfork_parent_waits 0 'borrowed = 2' 'second child exec.d' -- \
+    --append 'init=/bin/demo-vfork' --timeout 60
+
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
         --append "crash=$1 panic=exit" --timeout 60
