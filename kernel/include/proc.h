@@ -20,6 +20,9 @@ void task_abandon(struct task_struct *task);
 /* Thread groups (kernel/proc/fork.c). */
 void thread_group_put(struct thread_group *group);
 struct thread_group *thread_group_for_init(void);
+/* Send a signal to the calling process (SIGPIPE from a pipe write, for example). With
+ * default actions only, a terminating signal takes effect on the way back to user mode. */
+void signal_send_to_current(int signal);
 /* Make the other threads of the current process exit too (exit_group, fatal faults). */
 noreturn void do_exit_group(int status);
 /* Put the boot CPU's idle task on the task list. */

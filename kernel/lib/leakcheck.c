@@ -5,6 +5,7 @@
 #include "futex.h"
 #include "kmalloc.h"
 #include "mm.h"
+#include "pipe.h"
 #include "pmm.h"
 #include "printk.h"
 #include "task.h"
@@ -23,6 +24,7 @@ void kernel_counters_read(struct kernel_counters *counters)
 	counters->files = file_count();
 	counters->address_spaces = mm_count();
 	counters->futex_waiters = futex_waiter_count();
+	counters->pipes = pipe_count();
 }
 
 void leakcheck_baseline(void)
@@ -53,6 +55,7 @@ bool leakcheck_report(void)
 	clean &= compare("open files", baseline.files, now.files);
 	clean &= compare("address spaces", baseline.address_spaces, now.address_spaces);
 	clean &= compare("futex waiters", baseline.futex_waiters, now.futex_waiters);
+	clean &= compare("pipes", baseline.pipes, now.pipes);
 	if (clean)
 		printk("leak check: no leaks (%lu free frames, %lu kmalloc objects, %lu tasks, "
 		       "%lu inodes, %lu open files)\n",

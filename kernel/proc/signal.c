@@ -93,6 +93,13 @@ static bool kill_matching(struct task_struct *task, void *data)
 	return true;
 }
 
+void signal_send_to_current(int signal)
+{
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	signal_process_locked(current, signal);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 long sys_kill(pid_t pid, int signal)
 {
 	if (signal < 0 || signal > SIGNAL_COUNT)

@@ -112,6 +112,8 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(getdents64),
 	HANDLER(getrandom),
 	HANDLER(futex),
+	HANDLER(pipe),
+	HANDLER(pipe2),
 };
 
 static uint64_t calls;

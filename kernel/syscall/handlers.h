@@ -103,6 +103,10 @@ long sys_setsid(void);
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
 	       unsigned long argument4, unsigned long argument5);
 
+/* ipc/pipe.c: pipes */
+long sys_pipe(int *fds);
+long sys_pipe2(int *fds, int flags);
+
 /* memory.c: address space */
 long sys_brk(unsigned long address);
 long sys_mmap(unsigned long address, size_t length, int protection, int flags, int fd,

@@ -1,0 +1,22 @@
+/*
+ * Pipes (kernel/ipc/pipe.c), as pipe(7) describes them: a one-way byte channel with a
+ * 64 KiB buffer. A reader of an empty pipe sleeps, a writer of a full pipe sleeps -- the
+ * faster side always ends up waiting for the slower one. Writes of up to PIPE_BUF bytes are
+ * atomic: never interleaved with other writers' data.
+ */
+#ifndef SPINDLE_PIPE_H
+#define SPINDLE_PIPE_H
+
+#include "types.h"
+
+#define PIPE_CAPACITY 65536 /* Linux's default pipe size */
+#define PIPE_BUF      4096  /* the atomic-write limit (limits.h) */
+
+struct file;
+
+/* Create a pipe: the read end in *reader, the write end in *writer. 0 or -ENOMEM. */
+int pipe_create(struct file **reader, struct file **writer, unsigned flags);
+/* Live pipes, for leak checks. */
+size_t pipe_count(void);
+
+#endif

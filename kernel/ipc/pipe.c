@@ -1,0 +1,287 @@
+/*
+ * Pipes (include/pipe.h), following pipe(7) and pipe(2):
+ *
+ *   read:  data there -> take what there is (up to the count);
+ *          empty, no writer left -> 0 (end of file);
+ *          empty, O_NONBLOCK -> -EAGAIN; else sleep until data or the last writer goes.
+ *   write: no reader left -> SIGPIPE and -EPIPE;
+ *          up to PIPE_BUF bytes -> all at once when that much room exists (atomic);
+ *          more -> as much as fits, repeatedly, until all is written (may interleave);
+ *          full, O_NONBLOCK -> what fitted, or -EAGAIN if nothing did.
+ * Both ends are struct files on one anonymous FIFO inode whose private data is the pipe.
+ * pipe->lock (a mutex: copies to and from user memory may take page faults) guards the ring
+ * and the counts; readers sleep on read_wait, writers on write_wait.
+ */
+#include "kmalloc.h"
+#include "pipe.h"
+#include "proc.h"
+#include "sched.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/signal.h"
+#include "vfs.h"
+#include "wait.h"
+
+struct pipe {
+	struct mutex lock;
+	uint8_t *ring; /* PIPE_CAPACITY bytes */
+	size_t head;   /* bytes ever written */
+	size_t tail;   /* bytes ever read */
+	int readers;   /* open read ends */
+	int writers;   /* open write ends */
+	struct wait_queue_head read_wait;
+	struct wait_queue_head write_wait;
+};
+
+static size_t live_pipes;
+
+size_t pipe_count(void)
+{
+	return READ_ONCE(live_pipes);
+}
+
+static struct pipe *pipe_of(struct file *file)
+{
+	return file->inode->private;
+}
+
+/* Sleep on queue until `ready` says so; the pipe lock is dropped while asleep.
+ * Returns 0, or -EINTR when the process is being killed. */
+static int wait_for(struct pipe *pipe, struct wait_queue_head *queue,
+		    bool (*ready)(struct pipe *pipe, size_t need), size_t need)
+{
+	struct wait_queue_entry wait;
+	wait_entry_init(&wait, false);
+	while (!ready(pipe, need)) {
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		prepare_to_wait(queue, &wait, TASK_INTERRUPTIBLE);
+		mutex_unlock(&pipe->lock);
+		if (!ready(pipe, need))
+			schedule();
+		finish_wait(queue, &wait);
+		mutex_lock(&pipe->lock);
+	}
+	return 0;
+}
+
+static bool readable(struct pipe *pipe, size_t need)
+{
+	(void)need;
+	return pipe->head != pipe->tail || pipe->writers == 0;
+}
+
+static bool writable(struct pipe *pipe, size_t need)
+{
+	return PIPE_CAPACITY - (pipe->head - pipe->tail) >= need || pipe->readers == 0;
+}
+
+static ssize_t pipe_read(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
+{
+	struct pipe *pipe = pipe_of(file);
+	ssize_t result = 0;
+	if (count == 0)
+		return 0;
+	mutex_lock(&pipe->lock);
+	if (!readable(pipe, 1)) {
+		result = (file->flags & O_NONBLOCK) ? -EAGAIN
+						    : wait_for(pipe, &pipe->read_wait, readable, 1);
+		if (result)
+			goto out;
+	}
+	size_t available = pipe->head - pipe->tail;
+	size_t done = 0;
+	while (done < MIN(count, available)) {
+		size_t at = (pipe->tail + done) % PIPE_CAPACITY;
+		size_t chunk = MIN(MIN(count, available) - done, PIPE_CAPACITY - at);
+		if (io_copy_to_buffer(buffer, done, pipe->ring + at, chunk) != 0) {
+			if (done == 0)
+				result = -EFAULT;
+			break;
+		}
+		done += chunk;
+	}
+	pipe->tail += done;
+	if (result == 0)
+		result = (ssize_t)done;
+	if (done)
+		wake_up_all(&pipe->write_wait);
+out:
+	mutex_unlock(&pipe->lock);
+	return result;
+}
+
+static ssize_t pipe_write(struct file *file, struct io_buffer *buffer, size_t count,
+			  int64_t *offset)
+{
+	struct pipe *pipe = pipe_of(file);
+	size_t done = 0;
+	ssize_t error = 0;
+
+	mutex_lock(&pipe->lock);
+	while (done < count) {
+		/* Atomic writes wait for room for all of it; big ones for any room at all. */
+		size_t need = count <= PIPE_BUF ? count : 1;
+		if (pipe->readers == 0) {
+			error = -EPIPE;
+			break;
+		}
+		if (!writable(pipe, need)) {
+			if (file->flags & O_NONBLOCK) {
+				error = -EAGAIN;
+				break;
+			}
+			error = wait_for(pipe, &pipe->write_wait, writable, need);
+			if (error)
+				break;
+			continue; /* re-check readers */
+		}
+		size_t room = PIPE_CAPACITY - (pipe->head - pipe->tail);
+		size_t length = MIN(count - done, room);
+		size_t copied = 0;
+		while (copied < length) {
+			size_t at = (pipe->head + copied) % PIPE_CAPACITY;
+			size_t chunk = MIN(length - copied, PIPE_CAPACITY - at);
+			if (io_copy_from_buffer(pipe->ring + at, buffer, done + copied, chunk) !=
+			    0) {
+				error = -EFAULT;
+				break;
+			}
+			copied += chunk;
+		}
+		pipe->head += copied;
+		done += copied;
+		if (copied)
+			wake_up_all(&pipe->read_wait);
+		if (error)
+			break;
+	}
+	mutex_unlock(&pipe->lock);
+	if (error == -EPIPE)
+		signal_send_to_current(SIGPIPE);
+	/* A write that moved data reports it, even if it then failed (pipe(7)). */
+	return done ? (ssize_t)done : error;
+}
+
+static void pipe_release(struct file *file)
+{
+	struct pipe *pipe = pipe_of(file);
+	mutex_lock(&pipe->lock);
+	if ((file->flags & O_ACCMODE) == O_RDONLY)
+		pipe->readers--;
+	else
+		pipe->writers--;
+	mutex_unlock(&pipe->lock);
+	/* The other side learns: readers see end of file, writers get EPIPE. */
+	wake_up_all(&pipe->read_wait);
+	wake_up_all(&pipe->write_wait);
+}
+
+static void pipe_inode_release(struct inode *inode)
+{
+	struct pipe *pipe = inode->private;
+	kfree(pipe->ring);
+	kfree(pipe);
+	__atomic_sub_fetch(&live_pipes, 1, __ATOMIC_RELAXED);
+}
+
+static long pipe_ioctl(struct file *file, unsigned command, unsigned long argument);
+
+static const struct file_operations pipe_ops = {
+	.read = pipe_read,
+	.write = pipe_write,
+	.ioctl = pipe_ioctl,
+	.release = pipe_release,
+};
+
+static const struct inode_operations pipe_inode_ops = {
+	.release = pipe_inode_release,
+};
+
+#define FIONREAD 0x541b
+
+static long pipe_ioctl(struct file *file, unsigned command, unsigned long argument)
+{
+	struct pipe *pipe = pipe_of(file);
+	if (command != FIONREAD)
+		return -ENOTTY;
+	int available = (int)(pipe->head - pipe->tail);
+	struct io_buffer out = {.address = (char *)argument, .user = true};
+	return io_copy_to_buffer(&out, 0, &available, sizeof(available));
+}
+
+int pipe_create(struct file **reader, struct file **writer, unsigned flags)
+{
+	int error = -ENOMEM;
+	struct pipe *pipe = kzalloc(sizeof(*pipe));
+	if (!pipe)
+		return -ENOMEM;
+	pipe->ring = kmalloc(PIPE_CAPACITY);
+	struct inode *inode = inode_alloc(S_IFIFO | 0600);
+	if (!pipe->ring || !inode)
+		goto err_free;
+	mutex_init(&pipe->lock, "pipe");
+	wait_queue_init(&pipe->read_wait, "pipe-read");
+	wait_queue_init(&pipe->write_wait, "pipe-write");
+	pipe->readers = pipe->writers = 1;
+	inode->private = pipe;
+	inode->ops = &pipe_inode_ops;
+	inode->file_ops = &pipe_ops;
+	inode->link_count = 1;
+	__atomic_add_fetch(&live_pipes, 1, __ATOMIC_RELAXED);
+
+	*reader = file_open_inode(inode, O_RDONLY | (flags & O_NONBLOCK), &error);
+	if (*reader)
+		*writer = file_open_inode(inode, O_WRONLY | (flags & O_NONBLOCK), &error);
+	inode_put(inode); /* the files hold it now */
+	if (!*reader)
+		return error;
+	if (!*writer) {
+		pipe->writers = 0;
+		file_put(*reader);
+		return error;
+	}
+	return 0;
+
+err_free:
+	if (inode)
+		inode_put(inode);
+	kfree(pipe->ring);
+	kfree(pipe);
+	return error;
+}
+
+long sys_pipe2(int *user_fds, int flags)
+{
+	struct file *reader, *writer;
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+		return -EINVAL;
+	int error = pipe_create(&reader, &writer, (unsigned)flags);
+	if (error)
+		return error;
+	int fds[2];
+	fds[0] = fd_install(reader, 0, flags & O_CLOEXEC);
+	if (fds[0] < 0) {
+		file_put(reader);
+		file_put(writer);
+		return fds[0];
+	}
+	fds[1] = fd_install(writer, 0, flags & O_CLOEXEC);
+	if (fds[1] < 0) {
+		fd_close(fds[0]);
+		file_put(writer);
+		return fds[1];
+	}
+	struct io_buffer out = {.address = (char *)user_fds, .user = true};
+	if (io_copy_to_buffer(&out, 0, fds, sizeof(fds)) != 0) {
+		fd_close(fds[0]);
+		fd_close(fds[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_pipe(int *fds)
+{
+	return sys_pipe2(fds, 0);
+}
