@@ -71,6 +71,10 @@ check demo_fork_copies_only_written_pages 0 'the kernel copied 6 pages' 'variabl
 check demo_vfork_parent_waits 0 'borrowed = 2' 'second child exec.d' -- \
     --append 'init=/bin/demo-vfork' --timeout 60
 
+check demo_pipe_writer_waits_for_reader 0 'full after 65536 bytes \(write says EAGAIN\)' \
+    'my blocked writes went through \(131072 bytes' 'end of file after 131072 bytes' -- \
+    --append 'init=/bin/demo-pipe' --timeout 60
+
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
         --append "crash=$1 panic=exit" --timeout 60
