@@ -1,7 +1,7 @@
 /*
  * errno and the error numbers (man 3 errno). The numbers are Linux's, from uapi/errno.h.
- * errno is a macro over a function so that a per-thread errno can come later without
- * changing programs: today it is one variable for the process.
+ * errno is a macro over a function that returns the calling thread's own errno, which lives
+ * in thread-local storage.
  */
 #ifndef SPINDLE_LIBC_ERRNO_H
 #define SPINDLE_LIBC_ERRNO_H

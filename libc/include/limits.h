@@ -42,4 +42,9 @@
 #define HOST_NAME_MAX 64
 #define ATEXIT_MAX    32 /* atexit(3) handlers guaranteed */
 
+/* Thread limits (man 0p limits.h, "Runtime Invariant Values"). */
+#define PTHREAD_KEYS_MAX	      128   /* keys a process may create */
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4	    /* rounds of key destructors at thread exit */
+#define PTHREAD_STACK_MIN	      16384 /* smallest stack pthread_attr_setstacksize takes */
+
 #endif

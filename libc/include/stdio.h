@@ -1,7 +1,8 @@
 /*
  * Buffered standard I/O (man 3 stdio, man 3 printf, man 3 fopen, man 3 setvbuf; C11 §7.21).
  * stdin and stdout are line-buffered when they are terminals and fully buffered otherwise;
- * stderr is unbuffered. exit() flushes every open stream. Not thread-safe yet.
+ * stderr is unbuffered. exit() flushes every open stream. Thread-safe: every call holds its
+ * stream's lock for its whole length (flockfile holds it across calls).
  * printf supports the flags "-+ #0", width and precision (also '*'), the lengths hh h l ll z
  * j t, and the conversions d i u o x X c s p % f F e E g G; %n and wide characters are not
  * supported (they fail with EINVAL).
@@ -70,6 +71,11 @@ off_t ftello(FILE *stream);
 void rewind(FILE *stream);
 int fgetpos(FILE *restrict stream, fpos_t *restrict position);
 int fsetpos(FILE *stream, const fpos_t *position);
+
+/* Stream locks (man 3 flockfile): recursive; every stdio call takes its stream's. */
+void flockfile(FILE *stream);
+int ftrylockfile(FILE *stream);
+void funlockfile(FILE *stream);
 
 int feof(FILE *stream);
 int ferror(FILE *stream);

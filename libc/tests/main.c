@@ -5,6 +5,7 @@
  * An optional argument runs only the tests whose "suite: name" contains it.
  * Prints "N passed, N failed" last and exits non-zero if anything failed.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +15,13 @@
 #include "test.h"
 
 extern const struct libc_test_suite string_suite, ctype_suite, strtol_suite, stdlib_suite,
-	malloc_suite, printf_suite, stdio_suite, files_suite, process_suite, system_suite;
+	malloc_suite, printf_suite, stdio_suite, files_suite, process_suite, system_suite,
+	thread_suite, sync_suite, thread_safety_suite;
 
 static const struct libc_test_suite *const suites[] = {
-	&string_suite, &ctype_suite, &strtol_suite, &stdlib_suite,  &malloc_suite,
-	&printf_suite, &stdio_suite, &files_suite,  &process_suite, &system_suite,
+	&string_suite, &ctype_suite, &strtol_suite,	   &stdlib_suite,  &malloc_suite,
+	&printf_suite, &stdio_suite, &files_suite,	   &process_suite, &system_suite,
+	&thread_suite, &sync_suite,  &thread_safety_suite,
 };
 
 void test_fail(const char *file, int line, const char *format, ...)
@@ -37,6 +40,20 @@ void test_fail(const char *file, int line, const char *format, ...)
 void test_temporary_path(char *buffer, size_t size, const char *suffix)
 {
 	snprintf(buffer, size, "/tmp/libc-test-%d-%s", getpid(), suffix);
+}
+
+void test_run_threads(int count, void *(*function)(void *), void *arguments, size_t size)
+{
+	pthread_t threads[16];
+	int i;
+
+	TEST_CHECK(count <= 16);
+	for (i = 0; i < count; i++)
+		TEST_CHECK_EQUAL(pthread_create(&threads[i], NULL, function,
+						(char *)arguments + (size_t)i * size),
+				 0);
+	for (i = 0; i < count; i++)
+		TEST_CHECK_EQUAL(pthread_join(threads[i], NULL), 0);
 }
 
 /* Runs one test in a child. Returns 1 if it passed. */

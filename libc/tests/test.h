@@ -55,4 +55,10 @@ _Noreturn void test_fail(const char *file, int line, const char *format, ...)
 /* A path under /tmp unique to this process: "/tmp/libc-test-PID-suffix". */
 void test_temporary_path(char *buffer, size_t size, const char *suffix);
 
+/*
+ * Starts count (at most 16) threads, thread i running function(arguments + i * size), and
+ * joins them all; a failed create or join fails the test.
+ */
+void test_run_threads(int count, void *(*function)(void *), void *arguments, size_t size);
+
 #endif

@@ -1,20 +1,20 @@
 /*
- * errno storage (man 3 errno). One variable for the whole process until libc has threads;
- * programs reach it through libc_errno_location(), so making it per-thread will not change
- * their binaries' calls.
+ * errno storage (man 3 errno): one int per thread, a __thread variable in the TLS block
+ * (thread/tls.c). Programs reach it through libc_errno_location(), so their binaries do not
+ * depend on where it lives.
  */
 #include <errno.h>
 #include "internal/start.h"
 
-static int process_errno;
+static __thread int thread_errno;
 
 int *libc_errno_location(void)
 {
-	return &process_errno;
+	return &thread_errno;
 }
 
 long libc_syscall_fail(long raw)
 {
-	process_errno = (int)-raw;
+	thread_errno = (int)-raw;
 	return -1;
 }

@@ -1,8 +1,9 @@
 /*
  * Program start-up (System V AMD64 ABI §3.4; man 3 getauxval, man 7 environ).
  * libc_start_main splits the initial stack into argc, argv, envp and the auxiliary vector,
- * sets environ, runs the constructors the static linker collected in .preinit_array and
- * .init_array, and exits with main's return value. Nothing here allocates, so a program
+ * sets up the main thread's thread-local storage (thread/tls.c) before anything can touch
+ * errno, sets environ, runs the constructors the static linker collected in .preinit_array
+ * and .init_array, and exits with main's return value. Nothing here allocates, so a program
  * that never calls malloc never touches the heap.
  */
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <sys/auxv.h>
 #include <unistd.h>
 #include "internal/start.h"
+#include "internal/thread.h"
 
 char **environ;
 
@@ -55,6 +57,7 @@ _Noreturn void libc_start_main(uint64_t *initial_stack)
 	while (*cursor)
 		cursor++;
 	auxiliary_vector = (struct auxv_entry *)(cursor + 1);
+	libc_tls_init(auxiliary_vector);
 	environ = envp;
 	run_constructors(argc, argv, envp);
 	exit(main(argc, argv, envp));

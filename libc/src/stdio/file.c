@@ -3,12 +3,14 @@
  * man 3 fclose, man 3 fseek, man 3 ferror, man 3 fileno, man 3 perror; C11 §7.21.5,
  * §7.21.9, §7.21.10). fopen modes: r w a, each optionally with '+', plus 'x' (O_EXCL),
  * 'e' (O_CLOEXEC) and 'b' (ignored). New files get mode 0666 minus the umask.
+ * Every function that looks at a stream's state holds its lock (stdio_internal.h).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "internal/lock.h"
 #include "stdio/stdio_internal.h"
 
 int libc_stdio_parse_mode(const char *mode)
@@ -63,8 +65,11 @@ FILE *libc_stdio_stream_create(int fd, int open_flags)
 	stream->flags = stream_flags_for(open_flags) | STREAM_MODE_PENDING;
 	stream->buffer_mode = _IOFBF;
 	stream->pushback = -1;
+	stream->lock = (pthread_mutex_t)STREAM_LOCK_INITIALIZER;
+	libc_lock_acquire(&libc_stdio_list_lock);
 	stream->next = libc_open_streams;
 	libc_open_streams = stream;
+	libc_lock_release(&libc_stdio_list_lock);
 	return stream;
 }
 
@@ -110,27 +115,36 @@ static void unlink_stream(FILE *stream)
 {
 	struct stdio_file **link;
 
+	libc_lock_acquire(&libc_stdio_list_lock);
 	for (link = &libc_open_streams; *link; link = &(*link)->next) {
 		if (*link == stream) {
 			*link = stream->next;
-			return;
+			break;
 		}
 	}
+	libc_lock_release(&libc_stdio_list_lock);
 }
 
-/* The stream is gone afterwards even if flushing or closing failed. */
+/*
+ * The stream is gone afterwards even if flushing or closing failed. It leaves the list
+ * before its lock is taken: the list lock is never taken while holding a stream lock.
+ */
 int fclose(FILE *stream)
 {
-	int result = fflush(stream);
+	int result;
 
+	unlink_stream(stream);
+	pthread_mutex_lock(&stream->lock);
+	result = fflush(stream);
 	if (close(stream->fd) < 0)
 		result = EOF;
-	unlink_stream(stream);
 	if (stream->flags & STREAM_OWNS_BUFFER)
 		free(stream->buffer);
+	pthread_mutex_unlock(&stream->lock);
 	if (stream->flags & STREAM_IS_STATIC) {
 		memset(stream, 0, sizeof(*stream));
 		stream->fd = -1;
+		stream->lock = (pthread_mutex_t)STREAM_LOCK_INITIALIZER;
 	} else {
 		free(stream);
 	}
@@ -141,9 +155,8 @@ int fclose(FILE *stream)
  * Reopens stream on path, keeping the FILE (used to redirect stdin/stdout/stderr).
  * A NULL path (changing the mode of the open file) is not supported: EINVAL.
  */
-FILE *freopen(const char *restrict path, const char *restrict mode, FILE *restrict stream)
+static FILE *stream_reopen(const char *path, int flags, FILE *stream)
 {
-	int flags = libc_stdio_parse_mode(mode);
 	int fd;
 
 	fflush(stream);
@@ -180,28 +193,52 @@ FILE *freopen(const char *restrict path, const char *restrict mode, FILE *restri
 	return stream;
 }
 
+FILE *freopen(const char *restrict path, const char *restrict mode, FILE *restrict stream)
+{
+	int flags = libc_stdio_parse_mode(mode);
+	FILE *result;
+
+	pthread_mutex_lock(&stream->lock);
+	result = stream_reopen(path, flags, stream);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
+}
+
 int fileno(FILE *stream)
 {
 	return stream->fd;
 }
 
+/* Reads the stream's flags under its lock. */
+static unsigned int stream_flags(FILE *stream)
+{
+	unsigned int flags;
+
+	pthread_mutex_lock(&stream->lock);
+	flags = stream->flags;
+	pthread_mutex_unlock(&stream->lock);
+	return flags;
+}
+
 int feof(FILE *stream)
 {
-	return !!(stream->flags & STREAM_AT_EOF);
+	return !!(stream_flags(stream) & STREAM_AT_EOF);
 }
 
 int ferror(FILE *stream)
 {
-	return !!(stream->flags & STREAM_HAS_ERROR);
+	return !!(stream_flags(stream) & STREAM_HAS_ERROR);
 }
 
 void clearerr(FILE *stream)
 {
+	pthread_mutex_lock(&stream->lock);
 	stream->flags &= ~(STREAM_AT_EOF | STREAM_HAS_ERROR);
+	pthread_mutex_unlock(&stream->lock);
 }
 
 /* fflush writes output and moves the fd back over read-ahead, so lseek sees the truth. */
-int fseeko(FILE *stream, off_t offset, int whence)
+static int stream_seek(FILE *stream, off_t offset, int whence)
 {
 	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
 		errno = EINVAL;
@@ -215,6 +252,16 @@ int fseeko(FILE *stream, off_t offset, int whence)
 	return 0;
 }
 
+int fseeko(FILE *stream, off_t offset, int whence)
+{
+	int result;
+
+	pthread_mutex_lock(&stream->lock);
+	result = stream_seek(stream, offset, whence);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
+}
+
 int fseek(FILE *stream, long offset, int whence)
 {
 	return fseeko(stream, offset, whence);
@@ -222,13 +269,16 @@ int fseek(FILE *stream, long offset, int whence)
 
 off_t ftello(FILE *stream)
 {
-	off_t position = lseek(stream->fd, 0, SEEK_CUR);
+	off_t position;
 
-	if (position < 0)
-		return -1;
-	position -= (off_t)(stream->read_end - stream->read_position);
-	position -= stream->pushback >= 0;
-	position += (off_t)stream->write_length;
+	pthread_mutex_lock(&stream->lock);
+	position = lseek(stream->fd, 0, SEEK_CUR);
+	if (position >= 0) {
+		position -= (off_t)(stream->read_end - stream->read_position);
+		position -= stream->pushback >= 0;
+		position += (off_t)stream->write_length;
+	}
+	pthread_mutex_unlock(&stream->lock);
 	return position;
 }
 
@@ -239,8 +289,10 @@ long ftell(FILE *stream)
 
 void rewind(FILE *stream)
 {
-	fseeko(stream, 0, SEEK_SET);
-	clearerr(stream);
+	pthread_mutex_lock(&stream->lock);
+	stream_seek(stream, 0, SEEK_SET);
+	stream->flags &= ~(STREAM_AT_EOF | STREAM_HAS_ERROR);
+	pthread_mutex_unlock(&stream->lock);
 }
 
 int fgetpos(FILE *restrict stream, fpos_t *restrict position)

@@ -2,7 +2,8 @@
  * Character, line and block I/O on streams (man 3 fgetc, man 3 fgets, man 3 getline,
  * man 3 ungetc, man 3 fread, man 3 fputc, man 3 fputs, man 3 puts, man 3 fwrite;
  * C11 §7.21.7, §7.21.8). The end-of-file indicator is sticky: once set, reads return EOF
- * until clearerr, fseek or ungetc. ungetc holds one character.
+ * until clearerr, fseek or ungetc. ungetc holds one character. Each public function holds
+ * the stream's lock for its whole call (stdio_internal.h); the static helpers expect it held.
  */
 #include <errno.h>
 #include <limits.h>
@@ -10,7 +11,7 @@
 #include <string.h>
 #include "stdio/stdio_internal.h"
 
-int fgetc(FILE *stream)
+static int stream_getc(FILE *stream)
 {
 	int character;
 
@@ -28,6 +29,16 @@ int fgetc(FILE *stream)
 	return stream->buffer[stream->read_position++];
 }
 
+int fgetc(FILE *stream)
+{
+	int character;
+
+	pthread_mutex_lock(&stream->lock);
+	character = stream_getc(stream);
+	pthread_mutex_unlock(&stream->lock);
+	return character;
+}
+
 int getc(FILE *stream)
 {
 	return fgetc(stream);
@@ -38,7 +49,7 @@ int getchar(void)
 	return fgetc(stdin);
 }
 
-int ungetc(int character, FILE *stream)
+static int stream_ungetc(int character, FILE *stream)
 {
 	if (character == EOF || stream->pushback >= 0 || !(stream->flags & STREAM_READABLE))
 		return EOF;
@@ -49,18 +60,21 @@ int ungetc(int character, FILE *stream)
 	return (unsigned char)character;
 }
 
-size_t fread(void *restrict buffer, size_t size, size_t count, FILE *restrict stream)
+int ungetc(int character, FILE *stream)
 {
-	unsigned char *to = buffer;
-	size_t total, done = 0;
+	int result;
 
-	if (size == 0 || count == 0)
-		return 0;
-	if (__builtin_mul_overflow(size, count, &total)) {
-		stream->flags |= STREAM_HAS_ERROR;
-		errno = EOVERFLOW;
-		return 0;
-	}
+	pthread_mutex_lock(&stream->lock);
+	result = stream_ungetc(character, stream);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
+}
+
+/* Reads total bytes or until end of file or an error; returns the bytes read. */
+static size_t stream_read(unsigned char *to, size_t total, FILE *stream)
+{
+	size_t done = 0;
+
 	if (stream->pushback >= 0) {
 		to[done++] = (unsigned char)stream->pushback;
 		stream->pushback = -1;
@@ -80,19 +94,33 @@ size_t fread(void *restrict buffer, size_t size, size_t count, FILE *restrict st
 		    libc_stdio_refill(stream) <= 0)
 			break;
 	}
+	return done;
+}
+
+size_t fread(void *restrict buffer, size_t size, size_t count, FILE *restrict stream)
+{
+	size_t total, done;
+
+	if (size == 0 || count == 0)
+		return 0;
+	pthread_mutex_lock(&stream->lock);
+	if (__builtin_mul_overflow(size, count, &total)) {
+		stream->flags |= STREAM_HAS_ERROR;
+		errno = EOVERFLOW;
+		done = 0;
+	} else {
+		done = stream_read(buffer, total, stream);
+	}
+	pthread_mutex_unlock(&stream->lock);
 	return done / size;
 }
 
-char *fgets(char *restrict buffer, int size, FILE *restrict stream)
+static char *stream_gets(char *buffer, int size, FILE *stream)
 {
 	int length = 0;
 
-	if (size <= 0) {
-		errno = EINVAL;
-		return NULL;
-	}
 	while (length < size - 1) {
-		int character = fgetc(stream);
+		int character = stream_getc(stream);
 
 		if (character == EOF)
 			break;
@@ -106,19 +134,28 @@ char *fgets(char *restrict buffer, int size, FILE *restrict stream)
 	return buffer;
 }
 
-ssize_t getdelim(char **restrict line, size_t *restrict capacity, int delimiter,
-		 FILE *restrict stream)
+char *fgets(char *restrict buffer, int size, FILE *restrict stream)
+{
+	char *result;
+
+	if (size <= 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	pthread_mutex_lock(&stream->lock);
+	result = stream_gets(buffer, size, stream);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
+}
+
+static ssize_t stream_getdelim(char **line, size_t *capacity, int delimiter, FILE *stream)
 {
 	size_t length = 0;
 
-	if (!line || !capacity) {
-		errno = EINVAL;
-		return -1;
-	}
 	if (!*line)
 		*capacity = 0;
 	for (;;) {
-		int character = fgetc(stream);
+		int character = stream_getc(stream);
 
 		if (character == EOF) {
 			if (length == 0)
@@ -148,6 +185,21 @@ ssize_t getdelim(char **restrict line, size_t *restrict capacity, int delimiter,
 	return (ssize_t)length;
 }
 
+ssize_t getdelim(char **restrict line, size_t *restrict capacity, int delimiter,
+		 FILE *restrict stream)
+{
+	ssize_t result;
+
+	if (!line || !capacity) {
+		errno = EINVAL;
+		return -1;
+	}
+	pthread_mutex_lock(&stream->lock);
+	result = stream_getdelim(line, capacity, delimiter, stream);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
+}
+
 ssize_t getline(char **restrict line, size_t *restrict capacity, FILE *restrict stream)
 {
 	return getdelim(line, capacity, '\n', stream);
@@ -155,19 +207,23 @@ ssize_t getline(char **restrict line, size_t *restrict capacity, FILE *restrict 
 
 size_t fwrite(const void *restrict buffer, size_t size, size_t count, FILE *restrict stream)
 {
-	size_t total;
+	size_t total, done;
 
 	if (size == 0 || count == 0)
 		return 0;
+	pthread_mutex_lock(&stream->lock);
 	if (__builtin_mul_overflow(size, count, &total)) {
 		stream->flags |= STREAM_HAS_ERROR;
 		errno = EOVERFLOW;
-		return 0;
+		done = 0;
+	} else {
+		done = libc_stdio_write(stream, buffer, total);
 	}
-	return libc_stdio_write(stream, buffer, total) / size;
+	pthread_mutex_unlock(&stream->lock);
+	return done / size;
 }
 
-int fputc(int character, FILE *stream)
+static int stream_putc(int character, FILE *stream)
 {
 	unsigned char byte = (unsigned char)character;
 
@@ -177,6 +233,16 @@ int fputc(int character, FILE *stream)
 		return byte;
 	}
 	return libc_stdio_write(stream, &byte, 1) == 1 ? byte : EOF;
+}
+
+int fputc(int character, FILE *stream)
+{
+	int result;
+
+	pthread_mutex_lock(&stream->lock);
+	result = stream_putc(character, stream);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
 }
 
 int putc(int character, FILE *stream)
@@ -192,13 +258,23 @@ int putchar(int character)
 int fputs(const char *restrict string, FILE *restrict stream)
 {
 	size_t length = strlen(string);
+	int result;
 
-	return libc_stdio_write(stream, string, length) == length ? 0 : EOF;
+	pthread_mutex_lock(&stream->lock);
+	result = libc_stdio_write(stream, string, length) == length ? 0 : EOF;
+	pthread_mutex_unlock(&stream->lock);
+	return result;
 }
 
+/* The string and its newline go out under one lock, so lines from threads never mix. */
 int puts(const char *string)
 {
-	if (fputs(string, stdout) == EOF)
-		return EOF;
-	return fputc('\n', stdout) == EOF ? EOF : 0;
+	size_t length = strlen(string);
+	int result = EOF;
+
+	pthread_mutex_lock(&stdout->lock);
+	if (libc_stdio_write(stdout, string, length) == length && stream_putc('\n', stdout) != EOF)
+		result = 0;
+	pthread_mutex_unlock(&stdout->lock);
+	return result;
 }

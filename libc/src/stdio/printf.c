@@ -124,9 +124,15 @@ static int staged_print(FILE *stream, int fd, const char *format, va_list argume
 	return result;
 }
 
+/* The whole call holds the stream's lock, so concurrent printfs never interleave. */
 int vfprintf(FILE *restrict stream, const char *restrict format, va_list arguments)
 {
-	return staged_print(stream, -1, format, arguments);
+	int result;
+
+	pthread_mutex_lock(&stream->lock);
+	result = staged_print(stream, -1, format, arguments);
+	pthread_mutex_unlock(&stream->lock);
+	return result;
 }
 
 int fprintf(FILE *restrict stream, const char *restrict format, ...)

@@ -6,10 +6,17 @@
  * unwritten output. Switching direction flushes output or drops input (seeking the fd back
  * over what was read ahead). Every open stream is on the open_streams list so that
  * fflush(NULL) and exit() reach them all.
+ *
+ * Locking (man 3 flockfile): each stream has a recursive mutex, taken by every public stdio
+ * function for its whole call, so one printf is never interleaved with another on the same
+ * stream, and by flockfile. The libc_stdio_* helpers below expect the caller to hold it.
+ * libc_stdio_list_lock guards the list; it may be taken before a stream lock but never
+ * while holding one, except with a try-lock that gives up if it is busy.
  */
 #ifndef SPINDLE_LIBC_STDIO_INTERNAL_H
 #define SPINDLE_LIBC_STDIO_INTERNAL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -33,10 +40,17 @@ struct stdio_file {
 	size_t write_length;	 /* bytes in buffer not yet written */
 	int pushback;		 /* character from ungetc, or -1 */
 	unsigned char one_byte;	 /* the "buffer" of an unbuffered stream */
-	struct stdio_file *next; /* open_streams list */
+	struct stdio_file *next; /* open_streams list, under libc_stdio_list_lock */
+	pthread_mutex_t lock;	 /* recursive; guards every field above but next */
 };
 
+#define STREAM_LOCK_INITIALIZER                                                                    \
+	{                                                                                          \
+		0, PTHREAD_MUTEX_RECURSIVE, 0, NULL                                                \
+	}
+
 extern struct stdio_file *libc_open_streams;
+extern int libc_stdio_list_lock;
 
 /* Writes all of data to fd, retrying short writes and EINTR. 0, or -1 with errno. */
 int libc_stdio_write_all(int fd, const void *data, size_t length);
@@ -52,12 +66,19 @@ long libc_stdio_refill(FILE *stream);
 /* Appends length bytes to the stream, honouring its buffer mode. Returns bytes taken. */
 size_t libc_stdio_write(FILE *stream, const void *data, size_t length);
 
-/* Flushes every stream; exit() calls it through a weak reference (internal/stdio_exit.h). */
+/*
+ * Flushes every stream; exit() calls it through a weak reference (internal/stdio_exit.h).
+ * It must not wait for a thread that may be blocked in read() for ever, so a stream whose
+ * lock another thread holds is flushed without the lock, as glibc does.
+ */
 void libc_stdio_flush_all(void);
 
 /* Parses an fopen mode ("r", "w+", "ae", ...). Returns open(2) flags, or -1 for EINVAL. */
 int libc_stdio_parse_mode(const char *mode);
-/* Sets up a new stream on fd with the open(2) flags; NULL (ENOMEM) if out of memory. */
+/*
+ * Sets up a new stream on fd with the open(2) flags and puts it on the list; NULL (ENOMEM)
+ * if out of memory.
+ */
 FILE *libc_stdio_stream_create(int fd, int open_flags);
 
 #endif

@@ -1,13 +1,14 @@
 /*
  * Stream buffering (man 3 setvbuf, man 3 fflush; C11 §7.21.3, §7.21.5.2-7.21.5.6): choosing
  * a buffer, flushing output, refilling input and switching between the two, plus the three
- * standard streams and fflush/setvbuf themselves. Unbuffered streams use their one_byte
- * field as a one-byte buffer for reading and write straight through.
+ * standard streams, fflush/setvbuf and the stream locks (man 3 flockfile). Unbuffered streams
+ * use their one_byte field as a one-byte buffer for reading and write straight through.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "internal/lock.h"
 #include "stdio/stdio_internal.h"
 
 static unsigned char stdin_buffer[BUFSIZ];
@@ -18,6 +19,7 @@ static struct stdio_file stderr_stream = {
 	.flags = STREAM_WRITABLE | STREAM_IS_STATIC,
 	.buffer_mode = _IONBF,
 	.pushback = -1,
+	.lock = STREAM_LOCK_INITIALIZER,
 };
 
 static struct stdio_file stdout_stream = {
@@ -28,6 +30,7 @@ static struct stdio_file stdout_stream = {
 	.buffer_size = sizeof(stdout_buffer),
 	.pushback = -1,
 	.next = &stderr_stream,
+	.lock = STREAM_LOCK_INITIALIZER,
 };
 
 static struct stdio_file stdin_stream = {
@@ -38,6 +41,7 @@ static struct stdio_file stdin_stream = {
 	.buffer_size = sizeof(stdin_buffer),
 	.pushback = -1,
 	.next = &stdout_stream,
+	.lock = STREAM_LOCK_INITIALIZER,
 };
 
 FILE *stdin = &stdin_stream;
@@ -45,6 +49,22 @@ FILE *stdout = &stdout_stream;
 FILE *stderr = &stderr_stream;
 
 struct stdio_file *libc_open_streams = &stdin_stream;
+int libc_stdio_list_lock;
+
+void flockfile(FILE *stream)
+{
+	pthread_mutex_lock(&stream->lock);
+}
+
+int ftrylockfile(FILE *stream)
+{
+	return pthread_mutex_trylock(&stream->lock) == 0 ? 0 : -1;
+}
+
+void funlockfile(FILE *stream)
+{
+	pthread_mutex_unlock(&stream->lock);
+}
 
 int libc_stdio_write_all(int fd, const void *data, size_t length)
 {
@@ -150,16 +170,24 @@ int libc_stdio_prepare_read(FILE *stream)
 
 /*
  * Before waiting for input on a line-buffered or unbuffered stream, C asks that line-buffered
- * output be flushed, so that a prompt appears before the program blocks.
+ * output be flushed, so that a prompt appears before the program blocks. The caller holds
+ * one stream's lock, so the list and the other streams are only tried: one that another
+ * thread is using right now is left to that thread.
  */
 static void flush_line_buffered_output(void)
 {
 	struct stdio_file *stream;
 
+	if (!libc_lock_try_acquire(&libc_stdio_list_lock))
+		return;
 	for (stream = libc_open_streams; stream; stream = stream->next) {
+		if (pthread_mutex_trylock(&stream->lock) != 0)
+			continue;
 		if (stream->buffer_mode == _IOLBF && stream->write_length)
 			libc_stdio_flush_output(stream);
+		pthread_mutex_unlock(&stream->lock);
 	}
+	libc_lock_release(&libc_stdio_list_lock);
 }
 
 long libc_stdio_refill(FILE *stream)
@@ -225,17 +253,8 @@ size_t libc_stdio_write(FILE *stream, const void *data, size_t length)
  * moves the fd offset back to the stream's position (POSIX), so another process sharing the
  * fd continues where this one stopped.
  */
-int fflush(FILE *stream)
+static int stream_flush(FILE *stream)
 {
-	int result = 0;
-
-	if (!stream) {
-		for (stream = libc_open_streams; stream; stream = stream->next) {
-			if (fflush(stream) == EOF)
-				result = EOF;
-		}
-		return result;
-	}
 	if (stream->write_length)
 		return libc_stdio_flush_output(stream);
 	if (unread_input(stream) || stream->read_end)
@@ -243,23 +262,57 @@ int fflush(FILE *stream)
 	return 0;
 }
 
+int fflush(FILE *stream)
+{
+	int result = 0;
+
+	if (stream) {
+		pthread_mutex_lock(&stream->lock);
+		result = stream_flush(stream);
+		pthread_mutex_unlock(&stream->lock);
+		return result;
+	}
+	libc_lock_acquire(&libc_stdio_list_lock);
+	for (stream = libc_open_streams; stream; stream = stream->next) {
+		if (fflush(stream) == EOF)
+			result = EOF;
+	}
+	libc_lock_release(&libc_stdio_list_lock);
+	return result;
+}
+
+/*
+ * exit() may run while another thread is blocked in read() holding a stream's lock, or is
+ * between fopen's list insert and its unlock, so nothing here waits: the list is walked as
+ * it is, and a busy stream is flushed without its lock.
+ */
 void libc_stdio_flush_all(void)
 {
 	struct stdio_file *stream;
 
-	for (stream = libc_open_streams; stream; stream = stream->next)
+	for (stream = libc_open_streams; stream; stream = stream->next) {
+		bool is_locked = pthread_mutex_trylock(&stream->lock) == 0;
+
 		libc_stdio_flush_output(stream);
+		if (is_locked)
+			pthread_mutex_unlock(&stream->lock);
+	}
 }
 
 /* Allowed at any time: pending output is flushed first, read-ahead dropped. */
 int setvbuf(FILE *restrict stream, char *restrict buffer, int mode, size_t size)
 {
+	int result = 0;
+
 	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF) {
 		errno = EINVAL;
 		return EOF;
 	}
-	if (fflush(stream) == EOF)
-		return EOF;
+	pthread_mutex_lock(&stream->lock);
+	if (stream_flush(stream) == EOF) {
+		result = EOF;
+		goto out_unlock;
+	}
 	if (stream->flags & STREAM_OWNS_BUFFER)
 		free(stream->buffer);
 	stream->flags &= ~(STREAM_OWNS_BUFFER | STREAM_MODE_PENDING);
@@ -270,7 +323,9 @@ int setvbuf(FILE *restrict stream, char *restrict buffer, int mode, size_t size)
 		stream->buffer_size = size;
 		stream->buffer = (unsigned char *)buffer;
 	}
-	return 0;
+out_unlock:
+	pthread_mutex_unlock(&stream->lock);
+	return result;
 }
 
 void setbuf(FILE *restrict stream, char *restrict buffer)

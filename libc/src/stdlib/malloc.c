@@ -15,7 +15,9 @@
  * coalesces at once); every free block is on the doubly linked free list; the heap ends with
  * an epilogue header of size 0 marked in use.
  * Allocation is first fit over the free list, splitting when the rest is a usable block.
- * Not thread-safe: there are no threads yet.
+ * Thread safety: one lock (internal/lock.h) guards the whole state; the public functions
+ * take it and the static helpers expect it held. fork() holds it across the system call
+ * (libc_malloc_fork_lock) so that a child of a threaded parent finds it free.
  */
 #include <errno.h>
 #include <malloc.h>
@@ -24,6 +26,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "internal/fork.h"
+#include "internal/lock.h"
 
 #define BLOCK_IN_USE	 ((size_t)1)
 #define PREVIOUS_IN_USE	 ((size_t)2)
@@ -42,6 +46,9 @@ struct free_block {
 	struct free_block *next;
 	struct free_block *previous;
 };
+
+/* Guards state. */
+static int malloc_lock;
 
 static struct malloc_state {
 	char *heap_start; /* first block; NULL until the heap exists */
@@ -243,7 +250,8 @@ static size_t request_to_block_size(size_t request)
 	return size < MINIMUM_BLOCK ? MINIMUM_BLOCK : size;
 }
 
-void *malloc(size_t request)
+/* Caller holds malloc_lock. */
+static void *allocate(size_t request)
 {
 	size_t size;
 	void *result = NULL;
@@ -262,7 +270,8 @@ void *malloc(size_t request)
 	return result;
 }
 
-void free(void *pointer)
+/* Caller holds malloc_lock. */
+static void release(void *pointer)
 {
 	void *block;
 
@@ -279,6 +288,33 @@ void free(void *pointer)
 	}
 	state.used_blocks--;
 	release_heap_block(block);
+}
+
+void *malloc(size_t request)
+{
+	void *result;
+
+	libc_lock_acquire(&malloc_lock);
+	result = allocate(request);
+	libc_lock_release(&malloc_lock);
+	return result;
+}
+
+void free(void *pointer)
+{
+	libc_lock_acquire(&malloc_lock);
+	release(pointer);
+	libc_lock_release(&malloc_lock);
+}
+
+void libc_malloc_fork_lock(void)
+{
+	libc_lock_acquire(&malloc_lock);
+}
+
+void libc_malloc_fork_unlock(void)
+{
+	libc_lock_release(&malloc_lock);
 }
 
 void *calloc(size_t count, size_t size)
@@ -306,7 +342,7 @@ static void heap_shrink(void *block, size_t size)
 	*header_of(block) = size | (*header_of(block) & FLAG_MASK);
 	*header_of((char *)block + size) = (available - size) | BLOCK_IN_USE | PREVIOUS_IN_USE;
 	state.used_blocks++;
-	free(payload_of((char *)block + size));
+	release(payload_of((char *)block + size));
 }
 
 /* Grows the in-use heap block in place by absorbing a free successor; 0 on success. */
@@ -324,21 +360,13 @@ static int heap_grow_in_place(void *block, size_t size)
 	return 0;
 }
 
-/* A size of 0 is treated as 1: the block shrinks but stays valid (never NULL). */
-void *realloc(void *pointer, size_t request)
+/* Caller holds malloc_lock. pointer is live. */
+static void *reallocate(void *pointer, size_t request)
 {
-	void *block, *result;
-	size_t size, usable;
+	void *block = block_of(pointer), *result;
+	size_t size = request_to_block_size(request);
+	size_t usable = malloc_usable_size(pointer);
 
-	if (!pointer)
-		return malloc(request);
-	if (request > LARGEST_REQUEST) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	block = block_of(pointer);
-	size = request_to_block_size(request);
-	usable = malloc_usable_size(pointer);
 	if (*header_of(block) & BLOCK_MAPPED) {
 		if (request <= usable && request >= usable / 2)
 			return pointer;
@@ -348,11 +376,28 @@ void *realloc(void *pointer, size_t request)
 	} else if (heap_grow_in_place(block, size) == 0) {
 		return pointer;
 	}
-	result = malloc(request);
+	result = allocate(request);
 	if (!result)
 		return NULL;
 	memcpy(result, pointer, usable < request ? usable : request);
-	free(pointer);
+	release(pointer);
+	return result;
+}
+
+/* A size of 0 is treated as 1: the block shrinks but stays valid (never NULL). */
+void *realloc(void *pointer, size_t request)
+{
+	void *result;
+
+	if (!pointer)
+		return malloc(request);
+	if (request > LARGEST_REQUEST) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	libc_lock_acquire(&malloc_lock);
+	result = reallocate(pointer, request);
+	libc_lock_release(&malloc_lock);
 	return result;
 }
 
@@ -384,6 +429,7 @@ void malloc_get_statistics(struct malloc_statistics *statistics)
 	struct free_block *block;
 
 	memset(statistics, 0, sizeof(*statistics));
+	libc_lock_acquire(&malloc_lock);
 	if (state.heap_start)
 		statistics->heap_bytes = (size_t)(state.heap_end - state.heap_start) + HEADER_SIZE;
 	for (block = state.free_list; block; block = block->next) {
@@ -393,6 +439,7 @@ void malloc_get_statistics(struct malloc_statistics *statistics)
 	statistics->used_blocks = state.used_blocks;
 	statistics->mapped_blocks = state.mapped_blocks;
 	statistics->mapped_bytes = state.mapped_bytes;
+	libc_lock_release(&malloc_lock);
 }
 
 /* Checks one heap block against its predecessor's state; returns a complaint or NULL. */
@@ -415,7 +462,8 @@ static const char *check_block(char *block, int previous_in_use)
 	return NULL;
 }
 
-int malloc_check_heap(void)
+/* Caller holds malloc_lock. Returns a complaint or NULL. */
+static const char *check_heap(void)
 {
 	const char *complaint = NULL;
 	size_t free_in_heap = 0, used_in_heap = 0, on_list = 0;
@@ -448,6 +496,16 @@ int malloc_check_heap(void)
 		complaint = "free list and heap disagree on the number of free blocks";
 	if (!complaint && used_in_heap != state.used_blocks)
 		complaint = "used-block counter disagrees with the heap";
+	return complaint;
+}
+
+int malloc_check_heap(void)
+{
+	const char *complaint;
+
+	libc_lock_acquire(&malloc_lock);
+	complaint = check_heap();
+	libc_lock_release(&malloc_lock);
 	if (complaint) {
 		report_corruption(complaint);
 		return -1;

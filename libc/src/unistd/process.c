@@ -2,7 +2,8 @@
  * Processes and identity (man 2 fork, man 2 _exit, man 2 wait4, man 2 waitid, man 2 getpid,
  * man 2 getuid, man 2 setpgid, man 2 setsid, man 2 kill, man 3 raise, man 2 sched_yield,
  * man 2 uname, man 3 gethostname, man 3 sysconf). vfork is in arch/x86_64/vfork.S because it
- * must not use the stack across the system call.
+ * must not use the stack across the system call. fork keeps malloc usable in the child of a
+ * threaded parent (internal/fork.h).
  */
 #include <errno.h>
 #include <sched.h>
@@ -12,11 +13,22 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "internal/fork.h"
 #include "internal/syscall.h"
+#include "internal/thread.h"
 
 pid_t fork(void)
 {
-	return (pid_t)syscall_result(SYSCALL0(SYS_fork));
+	long result;
+
+	if (libc_malloc_fork_lock)
+		libc_malloc_fork_lock();
+	result = SYSCALL0(SYS_fork);
+	if (result == 0)
+		libc_thread_fork_child();
+	if (libc_malloc_fork_unlock)
+		libc_malloc_fork_unlock();
+	return (pid_t)syscall_result(result);
 }
 
 /* exit_group ends every thread of the process; exit would end only the caller. */
