@@ -1,10 +1,13 @@
 /*
  * sh: a minimal shell until the user-space issue brings the real one: it reads a line,
- * splits it into words at spaces, and runs the command -- `cd`, `exit`, `help` itself,
- * anything else as a program found through PATH -- then waits for it and reports how
- * it ended when that was not a plain success.
+ * splits it into words at spaces, and runs it -- `cd`, `exit`, `help` itself, anything else
+ * as programs found through PATH, joined by pipes when the line has `|`, with `< file`,
+ * `> file` and `>> file` redirections -- then waits for them and reports how the last one
+ * ended when that was not a plain success.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,22 +26,96 @@ static int split(char *line, char **words)
 	return count;
 }
 
-static int run(char **words)
+/* Apply the redirections among words (removing them); returns false on an error. */
+static bool redirect(char **words)
+{
+	int out = 0;
+	for (int in = 0; words[in]; in++) {
+		const char *symbol = words[in];
+		int flags = -1, target = 0;
+		if (strcmp(symbol, "<") == 0)
+			flags = O_RDONLY;
+		else if (strcmp(symbol, ">") == 0)
+			flags = O_WRONLY | O_CREAT | O_TRUNC, target = 1;
+		else if (strcmp(symbol, ">>") == 0)
+			flags = O_WRONLY | O_CREAT | O_APPEND, target = 1;
+		if (flags < 0) {
+			words[out++] = words[in];
+			continue;
+		}
+		if (!words[in + 1]) {
+			fprintf(stderr, "sh: %s: a file name must follow\n", symbol);
+			return false;
+		}
+		int fd = open(words[++in], flags, 0644);
+		if (fd < 0) {
+			fprintf(stderr, "sh: %s: %s\n", words[in], strerror(errno));
+			return false;
+		}
+		dup2(fd, target);
+		close(fd);
+	}
+	words[out] = NULL;
+	return true;
+}
+
+/* Run one stage of a pipeline in a child: input from `in`, output to `out`. */
+static pid_t start_stage(char **words, int in, int out, int spare)
 {
 	pid_t pid = fork();
-	if (pid < 0) {
-		fprintf(stderr, "sh: fork: %s\n", strerror(errno));
-		return 1;
+	if (pid != 0)
+		return pid;
+	if (in != 0) {
+		dup2(in, 0);
+		close(in);
 	}
-	if (pid == 0) {
-		execvp(words[0], words);
-		fprintf(stderr, "sh: %s: %s\n", words[0],
-			errno == ENOENT ? "not found" : strerror(errno));
-		_exit(errno == ENOENT ? 127 : 126);
+	if (out != 1) {
+		dup2(out, 1);
+		close(out);
 	}
-	int status;
-	if (waitpid(pid, &status, 0) < 0)
-		return 1;
+	if (spare >= 0)
+		close(spare);
+	if (!redirect(words))
+		_exit(1);
+	if (!words[0])
+		_exit(0);
+	execvp(words[0], words);
+	fprintf(stderr, "sh: %s: %s\n", words[0], errno == ENOENT ? "not found" : strerror(errno));
+	_exit(errno == ENOENT ? 127 : 126);
+}
+
+/* Run `a | b | c`: each stage's output is the next one's input. */
+static int run(char **words)
+{
+	int in = 0, status = 0;
+	pid_t last = -1;
+	char **stage = words;
+	for (char **word = words;; word++) {
+		bool end = *word == NULL;
+		if (!end && strcmp(*word, "|") != 0)
+			continue;
+		*word = NULL;
+		int fds[2] = {-1, 1};
+		if (!end && pipe(fds) != 0) {
+			fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+			break;
+		}
+		last = start_stage(stage, in, end ? 1 : fds[1], end ? -1 : fds[0]);
+		if (in != 0)
+			close(in);
+		if (!end)
+			close(fds[1]);
+		in = fds[0];
+		if (end)
+			break;
+		stage = word + 1;
+	}
+	pid_t pid;
+	while ((pid = wait(&status)) > 0) {
+		if (pid == last)
+			last = -status - 1; /* remember the last stage's status */
+	}
+	status = last < 0 ? -last - 1 : 0;
 	if (WIFSIGNALED(status)) {
 		fprintf(stderr, "sh: %s: killed by signal %d\n", words[0], WTERMSIG(status));
 		return 128 + WTERMSIG(status);
@@ -68,7 +145,9 @@ int main(void)
 			continue;
 		}
 		if (strcmp(words[0], "help") == 0) {
-			printf("Built in: cd DIR, exit [N], help. Programs live in /bin.\n");
+			printf("Built in: cd DIR, exit [N], help. Programs live in /bin; join them "
+			       "with "
+			       "|, redirect with < > >>.\n");
 			continue;
 		}
 		last_status = run(words);

@@ -60,6 +60,10 @@ check serial_input_reaches_the_shell 0 '^typed through the tty' -- \
 # Line editing in the terminal: DEL erases the character before it (VERASE).
 check tty_backspace_edits_the_line 0 '^acd' -- \
     --type $'echo ab\x7fcd\r' --type-when 'spindle\$ ' --until '^acd' --timeout 60
+# The shell joins programs with a pipe: ls's listing goes through the pipe to cat.
+check shell_pipeline 0 '\$ pipe-ok' '^demo-pipe' -- \
+    --type $'ls /bin | cat > /tmp/out\recho pipe-ok < /tmp/out\rcat /tmp/out | cat\r' \
+    --type-when 'spindle\$ ' --until 'demo-pipe' --timeout 60
 check no_long_mode_message 0 'no 64-bit long mode' -- \
     --cpu qemu32 --until 'Halted' --timeout 60
 check loglevel_hides_info 2 'KERNEL PANIC' 'deliberate panic' '!Memory map from' -- \
