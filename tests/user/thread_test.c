@@ -1,0 +1,180 @@
+/*
+ * Threads on Spindle through our libc's pthreads: a thread shares the process's tgid and
+ * memory, mutexes keep a contended counter exact, condition variables hand work over,
+ * pthread_join returns values, exit_group from any thread ends them all, and the futex
+ * system call's own rules (stale value, timeout, bad address, wake with no waiters).
+ */
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "utest.h"
+
+static pthread_mutex_t counter_lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter;
+
+static void *count_main(void *argument)
+{
+	for (int i = 0; i < 20000; i++) {
+		pthread_mutex_lock(&counter_lock);
+		long value = counter;
+		if (i % 1000 == 0)
+			sched_yield(); /* let the others pile up on the mutex */
+		counter = value + 1;
+		pthread_mutex_unlock(&counter_lock);
+	}
+	return argument;
+}
+
+UTEST(threads_mutex_counter_exact)
+{
+	pthread_t threads[4];
+	for (long i = 0; i < 4; i++)
+		EXPECT_EQ(pthread_create(&threads[i], NULL, count_main, (void *)i), 0);
+	for (long i = 0; i < 4; i++) {
+		void *result;
+		EXPECT_EQ(pthread_join(threads[i], &result), 0);
+		EXPECT_EQ((long)result, i);
+	}
+	EXPECT_EQ(counter, 80000);
+}
+
+static volatile long thread_ids[2];
+
+static void *ids_main(void *argument)
+{
+	(void)argument;
+	thread_ids[0] = getpid();
+	thread_ids[1] = syscall(SYS_gettid);
+	return NULL;
+}
+
+UTEST(threads_share_the_tgid)
+{
+	pthread_t thread;
+	pthread_create(&thread, NULL, ids_main, NULL);
+	pthread_join(thread, NULL);
+	EXPECT_EQ(thread_ids[0], getpid()); /* getpid() is the tgid: the same in every thread */
+	EXPECT(thread_ids[1] != getpid());  /* gettid() is the thread's own pid */
+}
+
+static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t queue_changed = PTHREAD_COND_INITIALIZER;
+static int queue[8], queue_count, produced_total, consumed_sum;
+
+static void *producer_main(void *argument)
+{
+	(void)argument;
+	for (int item = 1; item <= 1000; item++) {
+		pthread_mutex_lock(&queue_lock);
+		while (queue_count == 8)
+			pthread_cond_wait(&queue_changed, &queue_lock);
+		queue[queue_count++] = item;
+		produced_total++;
+		pthread_cond_broadcast(&queue_changed);
+		pthread_mutex_unlock(&queue_lock);
+	}
+	return NULL;
+}
+
+UTEST(threads_condition_variable_handover)
+{
+	pthread_t producer;
+	pthread_create(&producer, NULL, producer_main, NULL);
+	for (int received = 0; received < 1000; received++) {
+		pthread_mutex_lock(&queue_lock);
+		while (queue_count == 0)
+			pthread_cond_wait(&queue_changed, &queue_lock);
+		consumed_sum += queue[--queue_count];
+		pthread_cond_broadcast(&queue_changed);
+		pthread_mutex_unlock(&queue_lock);
+	}
+	pthread_join(producer, NULL);
+	EXPECT_EQ(produced_total, 1000);
+	EXPECT_EQ(consumed_sum, 1000 * 1001 / 2);
+}
+
+static void *exiting_main(void *argument)
+{
+	(void)argument;
+	exit(3); /* exit_group: the whole process goes, status 3 */
+	return NULL;
+}
+
+static void *sleeping_main(void *argument)
+{
+	(void)argument;
+	struct timespec long_time = {1000, 0};
+	for (;;)
+		nanosleep(&long_time, NULL); /* a sleep that only the group exit can end */
+	return NULL;
+}
+
+UTEST(threads_exit_group_ends_every_thread)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		pthread_t sleeper, exiter;
+		pthread_create(&sleeper, NULL, sleeping_main, NULL);
+		pthread_create(&exiter, NULL, exiting_main, NULL);
+		pthread_join(sleeper, NULL); /* never returns: exit_group ends this thread too */
+		_exit(9);
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 3);
+}
+
+UTEST(futex_rules)
+{
+	static uint32_t word = 5;
+	struct timespec short_wait = {0, 10 * 1000 * 1000};
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 0 /* WAIT */, 4, NULL), EAGAIN); /* stale */
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 0, 5, &short_wait), ETIMEDOUT);
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 128 /* WAIT|PRIVATE */, 5, &short_wait), ETIMEDOUT);
+	EXPECT_EQ(syscall(SYS_futex, &word, 1 /* WAKE */, 10), 0); /* nobody waits */
+	EXPECT_ERRNO(syscall(SYS_futex, (uint32_t *)0x10000, 0, 0, NULL), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_futex, (char *)&word + 1, 0, 5, NULL), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 9 /* WAIT_BITSET */, 5, NULL, NULL, 0), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 99, 0, NULL), ENOSYS);
+	struct timespec bad = {0, -1};
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 0, 5, &bad), EINVAL);
+	/* CMP_REQUEUE refuses when the word is not what the caller thinks. */
+	static uint32_t other;
+	EXPECT_ERRNO(syscall(SYS_futex, &word, 4 /* CMP_REQUEUE */, 1, 1, &other, 6), EAGAIN);
+	EXPECT_EQ(syscall(SYS_futex, &word, 4, 1, 1, &other, 5), 0);
+}
+
+static uint32_t gate;
+static volatile int woken_count;
+
+static void *gate_main(void *argument)
+{
+	(void)argument;
+	while (__atomic_load_n(&gate, __ATOMIC_ACQUIRE) == 0)
+		syscall(SYS_futex, &gate, 128, 0, NULL);
+	__atomic_add_fetch(&woken_count, 1, __ATOMIC_RELAXED);
+	return NULL;
+}
+
+UTEST(futex_wake_releases_waiters)
+{
+	pthread_t threads[3];
+	for (int i = 0; i < 3; i++)
+		pthread_create(&threads[i], NULL, gate_main, NULL);
+	__atomic_store_n(&gate, 1, __ATOMIC_RELEASE);
+	/* Wake until all three are through; each wake returns how many it woke. */
+	while (woken_count < 3) {
+		long woken = syscall(SYS_futex, &gate, 129 /* WAKE|PRIVATE */, 1);
+		EXPECT(woken == 0 || woken == 1);
+		sched_yield();
+	}
+	for (int i = 0; i < 3; i++)
+		pthread_join(threads[i], NULL);
+	EXPECT_EQ(woken_count, 3);
+}
