@@ -75,6 +75,11 @@ check demo_fork_copies_only_written_pages 0 'the kernel copied 6 pages' 'variabl
 check demo_vfork_parent_waits 0 'borrowed = 2' 'second child exec.d' -- \
     --append 'init=/bin/demo-vfork' --timeout 60
 
+check demo_clone_shows_ids 0 'pthread_create\(\) \(CLONE_THREAD\) +[0-9]+ +1 ' \
+    'fork\(\) +2 +2 +1' 'the parent did not: copied' 'the parent saw its write: shared' -- \
+    --append 'init=/bin/demo-clone' --timeout 60
+check demo_threads_producer_consumer 0 'consumed 1000 items, sum 500500 \(expected 500500\)' -- \
+    --append 'init=/bin/demo-threads' --timeout 60
 check demo_pipe_writer_waits_for_reader 0 'full after 65536 bytes \(write says EAGAIN\)' \
     'my blocked writes went through \(131072 bytes' 'end of file after 131072 bytes' -- \
     --append 'init=/bin/demo-pipe' --timeout 60
