@@ -52,3 +52,13 @@ UTEST(exec_static_pie)
 	EXPECT_EQ(run_captured("/tests/pie-hello", output, sizeof(output)), 0);
 	EXPECT(strcmp(output, "static-pie running at the PIE base\n") == 0);
 }
+
+UTEST(musl_pthreads_mutex_condvar_join)
+{
+	char output[256];
+	EXPECT_EQ(run_captured("/tests/musl-threads", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "counter 80000, join values sum 10\n"
+			      "condition variable handover: received sum 5050\n") == 0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}

@@ -7,7 +7,9 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -177,4 +179,67 @@ UTEST(futex_wake_releases_waiters)
 	for (int i = 0; i < 3; i++)
 		pthread_join(threads[i], NULL);
 	EXPECT_EQ(woken_count, 3);
+}
+
+/* The leader of a thread group that exits first stays a zombie, invisible to wait, until
+ * its last thread exits; wait then reports the whole process once. */
+static volatile int *handshake;
+
+static void *survivor_main(void *argument)
+{
+	(void)argument;
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/status", getpid());
+	for (;;) { /* until the main thread (the leader) has become a zombie */
+		char text[512] = {0};
+		int fd = open(path, 0);
+		read(fd, text, sizeof(text) - 1);
+		close(fd);
+		if (strstr(text, "State:\tZ"))
+			break;
+		sched_yield();
+	}
+	handshake[0] = 1; /* tell the parent: the leader is gone, I am not */
+	while (handshake[1] == 0)
+		sched_yield();
+	exit(5);
+	return NULL;
+}
+
+UTEST(threads_leader_zombie_until_last_thread)
+{
+	handshake = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t child = fork();
+	if (child == 0) {
+		pthread_t survivor;
+		pthread_create(&survivor, NULL, survivor_main, NULL);
+		syscall(SYS_exit, 0); /* only the main thread ends: not exit_group */
+	}
+	while (handshake[0] == 0)
+		sched_yield();
+	EXPECT_EQ(waitpid(child, NULL, WNOHANG), 0); /* a thread still runs: not collectable */
+	handshake[1] = 1;
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 5);
+}
+
+UTEST(futex_shared_between_processes)
+{
+	volatile uint32_t *word =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t child = fork();
+	if (child == 0) {
+		/* A shared (not private) futex: keyed by the physical page both map. */
+		while (*word == 0)
+			syscall(SYS_futex, word, 0 /* FUTEX_WAIT */, 0, NULL);
+		_exit(*word == 7 ? 0 : 1);
+	}
+	sched_yield();
+	*word = 7;
+	syscall(SYS_futex, word, 1 /* FUTEX_WAKE */, 1);
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
 }
