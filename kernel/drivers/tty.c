@@ -8,6 +8,7 @@
  */
 #include "tty.h"
 #include "console.h"
+#include "poll.h"
 #include "ringbuf.h"
 #include "sched.h"
 #include "serial.h"
@@ -275,7 +276,21 @@ static long tty_ioctl(struct file *file, unsigned command, unsigned long argumen
 	return result;
 }
 
+static unsigned tty_poll(struct file *file, struct poll_table *table)
+{
+	struct tty *tty = &console_tty;
+	bool end_of_file;
+	poll_wait(file, &tty->read_wait, table);
+	uint64_t flags = spin_lock_irqsave(&tty->lock);
+	unsigned events = POLLOUT | POLLWRNORM; /* output never blocks */
+	if (readable(tty, &end_of_file) > 0 || end_of_file)
+		events |= POLLIN | POLLRDNORM;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return events;
+}
+
 static const struct file_operations tty_ops = {
+	.poll = tty_poll,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,

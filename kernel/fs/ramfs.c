@@ -10,6 +10,7 @@
  */
 #include "kmalloc.h"
 #include "panic.h"
+#include "pipe.h"
 #include "pmm.h"
 #include "string.h"
 #include "uapi/dirent.h"
@@ -153,8 +154,8 @@ static int ramfs_create(struct inode *directory, const char *name, uint32_t mode
 			struct inode **created)
 {
 	int result;
-	if (!S_ISREG(mode) && !S_ISDIR(mode) && !S_ISCHR(mode))
-		return -EINVAL; /* FIFOs and sockets arrive with the IPC issue */
+	if (!S_ISREG(mode) && !S_ISDIR(mode) && !S_ISCHR(mode) && !S_ISFIFO(mode))
+		return -EINVAL; /* sockets arrive with the UNIX-socket work */
 	mutex_lock(&directory->lock);
 	if (find_entry(directory, name) || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
 		result = -EEXIST;
@@ -167,6 +168,13 @@ static int ramfs_create(struct inode *directory, const char *name, uint32_t mode
 	if (S_ISCHR(mode)) {
 		inode->rdev = rdev;
 		inode->file_ops = chrdev_lookup(rdev);
+	} else if (S_ISFIFO(mode)) {
+		inode->private = pipe_alloc();
+		inode->file_ops = &fifo_file_ops;
+		if (!inode->private) {
+			inode_put(inode);
+			goto out_unlock;
+		}
 	}
 	result = add_entry(directory, name, inode);
 	if (result == 0 && created)
@@ -362,6 +370,9 @@ static void ramfs_release(struct inode *inode)
 		free_pages_from(data, 0);
 		kfree(data->pages);
 		kfree(data);
+	} else if (S_ISFIFO(inode->mode)) {
+		if (inode->private)
+			pipe_free(inode->private);
 	} else {
 		kfree(inode->private);
 	}

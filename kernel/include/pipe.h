@@ -13,6 +13,13 @@
 #define PIPE_BUF      4096  /* the atomic-write limit (limits.h) */
 
 struct file;
+struct pipe;
+
+/* A pipe object without files (a FIFO inode keeps one); pipe_free releases it. */
+struct pipe *pipe_alloc(void);
+void pipe_free(struct pipe *pipe);
+/* The file operations of a FIFO inode (mkfifo): pipe I/O, fifo(7) open rules. */
+extern const struct file_operations fifo_file_ops;
 
 /* Create a pipe: the read end in *reader, the write end in *writer. 0 or -ENOMEM. */
 int pipe_create(struct file **reader, struct file **writer, unsigned flags);

@@ -26,6 +26,7 @@
 struct file;
 struct inode;
 struct dir_context;
+struct poll_table;
 
 /* Where a read or write copies to or from: a user buffer (checked copies) or kernel memory. */
 struct io_buffer {
@@ -45,6 +46,9 @@ struct file_operations {
 	int64_t (*llseek)(struct file *file, int64_t offset, int whence);
 	/* NULL: -ENOTTY. */
 	long (*ioctl)(struct file *file, unsigned command, unsigned long argument);
+	/* Ready events (POLLIN, POLLOUT...), registering waits through poll_wait(). NULL: the
+	 * file is always ready. */
+	unsigned (*poll)(struct file *file, struct poll_table *table);
 	/* Emit directory entries from file->offset on (directories only). */
 	int (*iterate)(struct file *file, struct dir_context *context);
 	int (*open)(struct inode *inode, struct file *file);

@@ -14,6 +14,7 @@
  */
 #include "kmalloc.h"
 #include "pipe.h"
+#include "poll.h"
 #include "proc.h"
 #include "sched.h"
 #include "uapi/errno.h"
@@ -24,13 +25,15 @@
 
 struct pipe {
 	struct mutex lock;
-	uint8_t *ring; /* PIPE_CAPACITY bytes */
-	size_t head;   /* bytes ever written */
-	size_t tail;   /* bytes ever read */
-	int readers;   /* open read ends */
-	int writers;   /* open write ends */
+	uint8_t *ring;			     /* PIPE_CAPACITY bytes */
+	size_t head;			     /* bytes ever written */
+	size_t tail;			     /* bytes ever read */
+	int readers;			     /* open read ends */
+	int writers;			     /* open write ends */
+	unsigned reader_opens, writer_opens; /* ever opened: a FIFO open waits for a change */
 	struct wait_queue_head read_wait;
 	struct wait_queue_head write_wait;
+	struct wait_queue_head open_wait; /* FIFO opens waiting for the other side */
 };
 
 static size_t live_pipes;
@@ -166,10 +169,11 @@ static ssize_t pipe_write(struct file *file, struct io_buffer *buffer, size_t co
 static void pipe_release(struct file *file)
 {
 	struct pipe *pipe = pipe_of(file);
+	unsigned mode = file->flags & O_ACCMODE;
 	mutex_lock(&pipe->lock);
-	if ((file->flags & O_ACCMODE) == O_RDONLY)
+	if (mode == O_RDONLY || mode == O_RDWR)
 		pipe->readers--;
-	else
+	if (mode == O_WRONLY || mode == O_RDWR)
 		pipe->writers--;
 	mutex_unlock(&pipe->lock);
 	/* The other side learns: readers see end of file, writers get EPIPE. */
@@ -177,12 +181,114 @@ static void pipe_release(struct file *file)
 	wake_up_all(&pipe->write_wait);
 }
 
-static void pipe_inode_release(struct inode *inode)
+static unsigned pipe_poll(struct file *file, struct poll_table *table)
 {
-	struct pipe *pipe = inode->private;
+	struct pipe *pipe = pipe_of(file);
+	unsigned mode = file->flags & O_ACCMODE, events = 0;
+	poll_wait(file, &pipe->read_wait, table);
+	poll_wait(file, &pipe->write_wait, table);
+	mutex_lock(&pipe->lock);
+	if (mode != O_WRONLY) {
+		if (pipe->head != pipe->tail)
+			events |= POLLIN | POLLRDNORM;
+		if (pipe->writers == 0 && pipe->writer_opens > 0)
+			events |= POLLHUP;
+	}
+	if (mode != O_RDONLY) {
+		if (PIPE_CAPACITY - (pipe->head - pipe->tail) >= PIPE_BUF)
+			events |= POLLOUT | POLLWRNORM;
+		if (pipe->readers == 0)
+			events |= POLLERR;
+	}
+	mutex_unlock(&pipe->lock);
+	return events;
+}
+
+struct pipe *pipe_alloc(void)
+{
+	struct pipe *pipe = kzalloc(sizeof(*pipe));
+	if (!pipe)
+		return NULL;
+	pipe->ring = kmalloc(PIPE_CAPACITY);
+	if (!pipe->ring) {
+		kfree(pipe);
+		return NULL;
+	}
+	mutex_init(&pipe->lock, "pipe");
+	wait_queue_init(&pipe->read_wait, "pipe-read");
+	wait_queue_init(&pipe->write_wait, "pipe-write");
+	wait_queue_init(&pipe->open_wait, "fifo-open");
+	__atomic_add_fetch(&live_pipes, 1, __ATOMIC_RELAXED);
+	return pipe;
+}
+
+void pipe_free(struct pipe *pipe)
+{
 	kfree(pipe->ring);
 	kfree(pipe);
 	__atomic_sub_fetch(&live_pipes, 1, __ATOMIC_RELAXED);
+}
+
+/*
+ * Opening a FIFO (fifo(7)): a reader waits for a writer and a writer for a reader, unless
+ * O_NONBLOCK: then a reader opens at once and a writer without a reader gets -ENXIO.
+ * O_RDWR never waits (it is both sides).
+ */
+static int fifo_open(struct inode *inode, struct file *file)
+{
+	struct pipe *pipe = inode->private;
+	unsigned mode = file->flags & O_ACCMODE;
+	struct wait_queue_entry wait;
+	int result = 0;
+
+	mutex_lock(&pipe->lock);
+	if (mode == O_WRONLY && pipe->readers == 0 && (file->flags & O_NONBLOCK)) {
+		mutex_unlock(&pipe->lock);
+		return -ENXIO;
+	}
+	if (mode == O_RDONLY || mode == O_RDWR) {
+		pipe->readers++;
+		pipe->reader_opens++;
+	}
+	if (mode == O_WRONLY || mode == O_RDWR) {
+		pipe->writers++;
+		pipe->writer_opens++;
+	}
+	mutex_unlock(&pipe->lock);
+	wake_up_all(&pipe->open_wait);
+	if (mode == O_RDWR || (mode == O_RDONLY && (file->flags & O_NONBLOCK)))
+		return 0;
+
+	wait_entry_init(&wait, false);
+	mutex_lock(&pipe->lock);
+	unsigned seen = mode == O_RDONLY ? pipe->writer_opens : pipe->reader_opens;
+	bool other_side = mode == O_RDONLY ? pipe->writers > 0 : pipe->readers > 0;
+	while (!other_side) {
+		if (fatal_signal_pending(current)) {
+			result = -EINTR;
+			break;
+		}
+		prepare_to_wait(&pipe->open_wait, &wait, TASK_INTERRUPTIBLE);
+		mutex_unlock(&pipe->lock);
+		schedule();
+		finish_wait(&pipe->open_wait, &wait);
+		mutex_lock(&pipe->lock);
+		/* The other side came (perhaps already left again): the open is done. */
+		other_side = (mode == O_RDONLY ? pipe->writer_opens : pipe->reader_opens) != seen;
+	}
+	if (result) {
+		if (mode == O_RDONLY)
+			pipe->readers--;
+		else
+			pipe->writers--;
+	}
+	mutex_unlock(&pipe->lock);
+	return result;
+}
+
+static void pipe_inode_release(struct inode *inode)
+{
+	pipe_free(inode->private);
 }
 
 static long pipe_ioctl(struct file *file, unsigned command, unsigned long argument);
@@ -191,6 +297,17 @@ static const struct file_operations pipe_ops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.ioctl = pipe_ioctl,
+	.poll = pipe_poll,
+	.release = pipe_release,
+};
+
+/* A named pipe does the same I/O; only opening it is different. */
+const struct file_operations fifo_file_ops = {
+	.open = fifo_open,
+	.read = pipe_read,
+	.write = pipe_write,
+	.ioctl = pipe_ioctl,
+	.poll = pipe_poll,
 	.release = pipe_release,
 };
 
@@ -213,22 +330,20 @@ static long pipe_ioctl(struct file *file, unsigned command, unsigned long argume
 int pipe_create(struct file **reader, struct file **writer, unsigned flags)
 {
 	int error = -ENOMEM;
-	struct pipe *pipe = kzalloc(sizeof(*pipe));
+	struct pipe *pipe = pipe_alloc();
 	if (!pipe)
 		return -ENOMEM;
-	pipe->ring = kmalloc(PIPE_CAPACITY);
 	struct inode *inode = inode_alloc(S_IFIFO | 0600);
-	if (!pipe->ring || !inode)
-		goto err_free;
-	mutex_init(&pipe->lock, "pipe");
-	wait_queue_init(&pipe->read_wait, "pipe-read");
-	wait_queue_init(&pipe->write_wait, "pipe-write");
+	if (!inode) {
+		pipe_free(pipe);
+		return -ENOMEM;
+	}
 	pipe->readers = pipe->writers = 1;
+	pipe->reader_opens = pipe->writer_opens = 1;
 	inode->private = pipe;
 	inode->ops = &pipe_inode_ops;
 	inode->file_ops = &pipe_ops;
 	inode->link_count = 1;
-	__atomic_add_fetch(&live_pipes, 1, __ATOMIC_RELAXED);
 
 	*reader = file_open_inode(inode, O_RDONLY | (flags & O_NONBLOCK), &error);
 	if (*reader)
@@ -242,13 +357,6 @@ int pipe_create(struct file **reader, struct file **writer, unsigned flags)
 		return error;
 	}
 	return 0;
-
-err_free:
-	if (inode)
-		inode_put(inode);
-	kfree(pipe->ring);
-	kfree(pipe);
-	return error;
 }
 
 long sys_pipe2(int *user_fds, int flags)

@@ -113,6 +113,10 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(getrandom),
 	HANDLER(futex),
 	HANDLER(pipe),
+	HANDLER(poll),
+	HANDLER(ppoll),
+	HANDLER(select),
+	HANDLER(pselect6),
 	HANDLER(pipe2),
 };
 

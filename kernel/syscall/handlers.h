@@ -103,6 +103,17 @@ long sys_setsid(void);
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
 	       unsigned long argument4, unsigned long argument5);
 
+/* fs/poll.c: waiting for several files */
+struct pollfd;
+struct timeval_user;
+long sys_poll(struct pollfd *fds, unsigned count, int timeout_ms);
+long sys_ppoll(struct pollfd *fds, unsigned count, const struct timespec *timeout,
+	       const void *sigmask, size_t sigset_size);
+long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
+		struct timeval_user *timeout);
+long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
+		  const struct timespec *timeout, const void *sigmask);
+
 /* ipc/pipe.c: pipes */
 long sys_pipe(int *fds);
 long sys_pipe2(int *fds, int flags);

@@ -542,8 +542,8 @@ long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t device)
 	uint32_t type = mode & S_IFMT;
 	if (type == 0)
 		type = S_IFREG;
-	if (type != S_IFREG && type != S_IFCHR)
-		return type == S_IFIFO || type == S_IFSOCK ? -EPERM : -EINVAL;
+	if (type != S_IFREG && type != S_IFCHR && type != S_IFIFO)
+		return type == S_IFSOCK ? -EPERM : -EINVAL;
 	long error = parent_of(dirfd, path, &parent, last);
 	if (error)
 		return error;

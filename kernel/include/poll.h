@@ -1,0 +1,41 @@
+/*
+ * Waiting for several files at once (kernel/fs/poll.c): poll(2), ppoll(2), select(2),
+ * pselect6(2). A file's poll hook reports which events are ready now and, through
+ * poll_wait(), puts the caller on the wait queues that will announce a change; the caller
+ * then sleeps until any of them wakes it (or the timeout passes) and asks again.
+ */
+#ifndef SPINDLE_POLL_H
+#define SPINDLE_POLL_H
+
+#include "wait.h"
+
+#define POLLIN	   0x0001
+#define POLLPRI	   0x0002
+#define POLLOUT	   0x0004
+#define POLLERR	   0x0008
+#define POLLHUP	   0x0010
+#define POLLNVAL   0x0020
+#define POLLRDNORM 0x0040
+#define POLLRDBAND 0x0080
+#define POLLWRNORM 0x0100
+#define POLLWRBAND 0x0200
+
+/* Files without a poll hook (regular files, /dev/null) are always ready, as on Linux. */
+#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
+
+#define POLL_MAX_WAITS 128
+
+struct poll_table {
+	bool registering; /* the first pass queues entries; later passes only ask */
+	int count;
+	struct {
+		struct wait_queue_head *queue;
+		struct wait_queue_entry entry;
+	} waits[POLL_MAX_WAITS];
+};
+
+struct file;
+/* Called by a file's poll hook for every queue that may signal a change. */
+void poll_wait(struct file *file, struct wait_queue_head *queue, struct poll_table *table);
+
+#endif
