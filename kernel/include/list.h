@@ -76,6 +76,11 @@ static inline size_t list_length(const struct list_head *head)
 	for (pos = list_entry((head)->next, typeof(*pos), member); &pos->member != (head);         \
 	     pos = list_entry(pos->member.next, typeof(*pos), member))
 
+/* Go on from pos (exclusive) to the end of the list. */
+#define list_for_each_entry_continue(pos, head, member)                                            \
+	for (pos = list_entry(pos->member.next, typeof(*pos), member); &pos->member != (head);     \
+	     pos = list_entry(pos->member.next, typeof(*pos), member))
+
 #define list_for_each_entry_reverse(pos, head, member)                                             \
 	for (pos = list_entry((head)->prev, typeof(*pos), member); &pos->member != (head);         \
 	     pos = list_entry(pos->member.prev, typeof(*pos), member))

@@ -35,12 +35,20 @@
 #define USER_MMAP_BOTTOM 0x0000100000000000ul
 #define USER_MIN_ADDRESS 0x10000ul /* like vm.mmap_min_addr: page 0 stays unmapped */
 
+struct shm_segment;
+
 struct vm_area {
-	virt_addr_t start;     /* first byte, page aligned */
-	virt_addr_t end;       /* one past the last byte, page aligned */
-	unsigned flags;	       /* VMA_* */
-	struct list_head node; /* in mm->vmas, sorted by start, never overlapping */
+	virt_addr_t start;	 /* first byte, page aligned */
+	virt_addr_t end;	 /* one past the last byte, page aligned */
+	unsigned flags;		 /* VMA_* */
+	struct list_head node;	 /* in mm->vmas, sorted by start, never overlapping */
+	struct shm_segment *shm; /* a System V shared-memory attachment, or NULL */
+	size_t shm_page;	 /* the segment page that `start` shows */
 };
+
+/* Free a VMA taken out of its mm (drops its shared-memory attachment). May sleep: never
+ * under mm->lock. */
+void vma_free(struct vm_area *vma);
 
 struct mm_struct {
 	struct spinlock lock;	/* protects vmas and the page tables */
@@ -75,6 +83,11 @@ size_t mm_count(void);
  * -EEXIST. Returns 0, -EINVAL or -ENOMEM.
  */
 int mm_map(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned flags, bool fixed);
+/* Insert a VMA built by the caller (shmat); `replace` unmaps what was there, else an overlap
+ * is -EINVAL. The VMA belongs to the mm from then on. Returns 0, -EINVAL or -ENOMEM. */
+int mm_insert_vma(struct mm_struct *mm, struct vm_area *vma, bool replace);
+/* Length of the shared-memory attachment starting exactly at address (shmdt), or 0. */
+size_t mm_shm_attachment_length(struct mm_struct *mm, virt_addr_t address);
 /* Find a free gap of `length` bytes, top down from the mmap area (or at hint if free). */
 virt_addr_t mm_find_free(struct mm_struct *mm, virt_addr_t hint, size_t length);
 /* Remove [start, start + length): pages freed, VMAs trimmed or split. Returns 0 or -EINVAL. */

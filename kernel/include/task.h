@@ -40,6 +40,7 @@
 
 struct sched_class;
 struct mm_struct;
+struct sem_undo_list;
 
 /*
  * What the threads of one process share besides memory and files (Linux's signal_struct):
@@ -51,6 +52,7 @@ struct thread_group {
 	long live_threads; /* threads that have not exited yet (atomic) */
 	bool exiting;	   /* the whole group is going: each thread exits at its next chance */
 	int exit_code;	   /* the process's wait status once exiting */
+	struct sem_undo_list *sem_undo; /* SEM_UNDO adjustments, applied when the last goes */
 };
 struct files_struct;
 struct fs_struct;

@@ -6,6 +6,7 @@
 #include "kmalloc.h"
 #include "mm.h"
 #include "pipe.h"
+#include "sysvipc.h"
 #include "pmm.h"
 #include "printk.h"
 #include "task.h"
@@ -25,6 +26,7 @@ void kernel_counters_read(struct kernel_counters *counters)
 	counters->address_spaces = mm_count();
 	counters->futex_waiters = futex_waiter_count();
 	counters->pipes = pipe_count();
+	counters->ipc_objects = ipc_object_count();
 }
 
 void leakcheck_baseline(void)
@@ -56,6 +58,7 @@ bool leakcheck_report(void)
 	clean &= compare("address spaces", baseline.address_spaces, now.address_spaces);
 	clean &= compare("futex waiters", baseline.futex_waiters, now.futex_waiters);
 	clean &= compare("pipes", baseline.pipes, now.pipes);
+	clean &= compare("System V IPC objects", baseline.ipc_objects, now.ipc_objects);
 	if (clean)
 		printk("leak check: no leaks (%lu free frames, %lu kmalloc objects, %lu tasks, "
 		       "%lu inodes, %lu open files)\n",

@@ -9,6 +9,7 @@
  */
 #include "mm.h"
 #include "pmm.h"
+#include "shm.h"
 #include "string.h"
 #include "uapi/errno.h"
 #include "vmm.h"
@@ -58,6 +59,19 @@ static int map_zeroed_page(struct mm_struct *mm, virt_addr_t page, unsigned flag
 	return 0;
 }
 
+static int map_shared_frame(struct mm_struct *mm, virt_addr_t page, phys_addr_t frame,
+			    unsigned flags)
+{
+	pmm_get(frame);
+	int result = vmm_map_page(mm->page_table, page, frame, flags);
+	if (result != 0) {
+		pmm_put(frame);
+		return result == -EEXIST ? 0 : -ENOMEM;
+	}
+	mm->resident_pages++;
+	return 0;
+}
+
 static int break_cow(struct mm_struct *mm, virt_addr_t page, phys_addr_t frame, unsigned flags)
 {
 	if (pmm_refcount(frame) == 1)
@@ -94,7 +108,14 @@ int mm_handle_fault(struct mm_struct *mm, virt_addr_t address, unsigned access)
 		goto out;
 	unsigned wanted = page_flags(vma->flags);
 	if (!vmm_translate(mm->page_table, page, &frame, &present_flags)) {
-		result = map_zeroed_page(mm, page, wanted);
+		if (vma->shm) /* a shared-memory page: always the segment's own frame */
+			result = map_shared_frame(
+				mm, page,
+				shm_frame(vma->shm,
+					  vma->shm_page + (page - vma->start) / PAGE_SIZE),
+				wanted);
+		else
+			result = map_zeroed_page(mm, page, wanted);
 	} else if ((access & FAULT_WRITE) && !(present_flags & VM_WRITE)) {
 		result = break_cow(mm, page, frame, wanted);
 	} else {

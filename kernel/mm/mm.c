@@ -4,6 +4,7 @@
  */
 #include "mm.h"
 #include "kmalloc.h"
+#include "shm.h"
 #include "panic.h"
 #include "pmm.h"
 #include "string.h"
@@ -50,7 +51,7 @@ void mm_put(struct mm_struct *mm)
 		return;
 	list_for_each_entry_safe (vma, next, &mm->vmas, node) {
 		list_del(&vma->node);
-		kfree(vma);
+		vma_free(vma);
 	}
 	vmm_destroy_space(mm->page_table);
 	kfree(mm);
@@ -69,6 +70,8 @@ struct mm_struct *mm_copy(struct mm_struct *old)
 		if (!copy)
 			goto err_unlock;
 		*copy = *vma;
+		if (copy->shm)
+			shm_vma_open(copy->shm); /* the child is attached too */
 		list_add_tail(&copy->node, &mm->vmas);
 		mm->vma_count++;
 		if (vmm_copy_user_range(old->page_table, mm->page_table, vma->start, vma->end,

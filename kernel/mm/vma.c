@@ -6,6 +6,7 @@
  */
 #include "mm.h"
 #include "kmalloc.h"
+#include "shm.h"
 #include "pmm.h"
 #include "uapi/errno.h"
 #include "vmm.h"
@@ -68,6 +69,11 @@ static int split_vma(struct mm_struct *mm, struct vm_area *vma, virt_addr_t addr
 		return -ENOMEM;
 	*upper = *vma;
 	upper->start = address;
+	if (upper->shm) {
+		/* Each piece counts as an attachment, as on Linux (shm_nattch). */
+		upper->shm_page += (address - vma->start) / PAGE_SIZE;
+		shm_vma_open(upper->shm);
+	}
 	vma->end = address;
 	list_add(&upper->node, &vma->node);
 	mm->vma_count++;
@@ -85,7 +91,9 @@ static void unmap_pages(struct mm_struct *mm, virt_addr_t start, virt_addr_t end
 	}
 }
 
-static int unmap_locked(struct mm_struct *mm, virt_addr_t start, virt_addr_t end)
+/* Unmap [start, end); the VMAs that go are moved to `dead` for vma_free() after unlocking. */
+static int unmap_locked(struct mm_struct *mm, virt_addr_t start, virt_addr_t end,
+			struct list_head *dead)
 {
 	struct vm_area *vma, *next;
 	list_for_each_entry_safe (vma, next, &mm->vmas, node) {
@@ -104,9 +112,25 @@ static int unmap_locked(struct mm_struct *mm, virt_addr_t start, virt_addr_t end
 		unmap_pages(mm, vma->start, vma->end);
 		list_del(&vma->node);
 		mm->vma_count--;
-		kfree(vma);
+		list_add_tail(&vma->node, dead);
 	}
 	return 0;
+}
+
+void vma_free(struct vm_area *vma)
+{
+	if (vma->shm)
+		shm_vma_close(vma->shm);
+	kfree(vma);
+}
+
+static void free_dead(struct list_head *dead)
+{
+	struct vm_area *vma, *next;
+	list_for_each_entry_safe (vma, next, dead, node) {
+		list_del(&vma->node);
+		vma_free(vma);
+	}
 }
 
 void mm_discard(struct mm_struct *mm, virt_addr_t start, size_t length)
@@ -123,9 +147,11 @@ int mm_unmap(struct mm_struct *mm, virt_addr_t start, size_t length)
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !range_is_user(start, length))
 		return -EINVAL;
 	length = ALIGN_UP(length, PAGE_SIZE);
+	LIST_HEAD(dead);
 	uint64_t flags = spin_lock_irqsave(&mm->lock);
-	int result = unmap_locked(mm, start, start + length);
+	int result = unmap_locked(mm, start, start + length, &dead);
 	spin_unlock_irqrestore(&mm->lock, flags);
+	free_dead(&dead);
 	return result;
 }
 
@@ -140,17 +166,59 @@ int mm_map(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned vma_
 	*vma = (struct vm_area){.start = start, .end = start + length, .flags = vma_flags};
 
 	int result = 0;
+	LIST_HEAD(dead);
 	uint64_t flags = spin_lock_irqsave(&mm->lock);
 	if (fixed)
-		result = unmap_locked(mm, start, start + length);
+		result = unmap_locked(mm, start, start + length, &dead);
 	else if (!range_is_free(mm, start, length))
 		result = -EEXIST;
 	if (result == 0)
 		insert_sorted(mm, vma);
 	spin_unlock_irqrestore(&mm->lock, flags);
+	free_dead(&dead);
 	if (result != 0)
 		kfree(vma);
 	return result;
+}
+
+int mm_insert_vma(struct mm_struct *mm, struct vm_area *vma, bool replace)
+{
+	if (!range_is_user(vma->start, vma->end - vma->start))
+		return -EINVAL;
+	int result = 0;
+	LIST_HEAD(dead);
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	if (replace)
+		result = unmap_locked(mm, vma->start, vma->end, &dead);
+	else if (!range_is_free(mm, vma->start, vma->end - vma->start))
+		result = -EINVAL;
+	if (result == 0)
+		insert_sorted(mm, vma);
+	spin_unlock_irqrestore(&mm->lock, flags);
+	free_dead(&dead);
+	return result;
+}
+
+size_t mm_shm_attachment_length(struct mm_struct *mm, virt_addr_t address)
+{
+	struct vm_area *vma;
+	size_t length = 0;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	vma = mm_find_vma_locked(mm, address);
+	if (vma && vma->shm && vma->start == address && vma->shm_page == 0) {
+		/* The attachment may have been split (mprotect): take every piece of it. */
+		struct shm_segment *segment = vma->shm;
+		virt_addr_t end = vma->end;
+		list_for_each_entry_continue(vma, &mm->vmas, node)
+		{
+			if (vma->shm != segment || vma->start != end)
+				break;
+			end = vma->end;
+		}
+		length = end - address;
+	}
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return length;
 }
 
 virt_addr_t mm_find_free(struct mm_struct *mm, virt_addr_t hint, size_t length)
@@ -244,6 +312,7 @@ out:
 
 virt_addr_t mm_brk(struct mm_struct *mm, virt_addr_t new_brk)
 {
+	LIST_HEAD(dead);
 	uint64_t flags = spin_lock_irqsave(&mm->lock);
 	virt_addr_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
 	virt_addr_t new_end = ALIGN_UP(new_brk, PAGE_SIZE);
@@ -266,12 +335,13 @@ virt_addr_t mm_brk(struct mm_struct *mm, virt_addr_t new_brk)
 			insert_sorted(mm, vma);
 		}
 	} else if (new_end < old_end) {
-		if (unmap_locked(mm, new_end, old_end) != 0)
+		if (unmap_locked(mm, new_end, old_end, &dead) != 0)
 			goto out;
 	}
 	mm->brk = new_brk;
 out:
 	new_brk = mm->brk;
 	spin_unlock_irqrestore(&mm->lock, flags);
+	free_dead(&dead);
 	return new_brk;
 }

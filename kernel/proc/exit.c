@@ -18,6 +18,7 @@
 #include "proc.h"
 #include "qemu.h"
 #include "sched.h"
+#include "sysvipc.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
 #include "uapi/wait.h"
@@ -117,6 +118,11 @@ noreturn void do_exit(int code)
 	self->exit_code = code;
 	bool last_thread =
 		!group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
+	if (last_thread && group && group->sem_undo) {
+		/* SEM_UNDO: the process gives back what its semaphore operations took. */
+		sem_undo_apply(group->sem_undo);
+		group->sem_undo = NULL;
+	}
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;
 		mm_release(self);

@@ -114,6 +114,22 @@ long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *ex
 long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
 		  const struct timespec *timeout, const void *sigmask);
 
+/* ipc/shm.c, msg.c, sem.c: System V IPC */
+struct sembuf;
+long sys_shmget(int32_t key, size_t size, int flags);
+long sys_shmat(int id, unsigned long address, int flags);
+long sys_shmdt(unsigned long address);
+long sys_shmctl(int id, int command, void *buffer);
+long sys_msgget(int32_t key, int flags);
+long sys_msgsnd(int id, const void *message, size_t size, int flags);
+long sys_msgrcv(int id, void *message, size_t size, int64_t type, int flags);
+long sys_msgctl(int id, int command, void *buffer);
+long sys_semget(int32_t key, int count, int flags);
+long sys_semop(int id, const struct sembuf *operations, size_t count);
+long sys_semtimedop(int id, const struct sembuf *operations, size_t count,
+		    const struct timespec *timeout);
+long sys_semctl(int id, int number, int command, unsigned long argument);
+
 /* ipc/pipe.c: pipes */
 long sys_pipe(int *fds);
 long sys_pipe2(int *fds, int flags);

@@ -1,0 +1,258 @@
+/*
+ * System V IPC (svipc(7)): message queues, semaphores and shared memory -- their success
+ * paths, their errors, blocking and waking, SEM_UNDO at exit, nattch across fork/exit/exec,
+ * and EIDRM for callers blocked when an object is removed.
+ */
+#include <sched.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "uapi/ipc.h"
+#include "utest.h"
+
+#define msgget(key, flags)		 syscall(SYS_msgget, key, flags)
+#define msgsnd(id, message, size, flags) syscall(SYS_msgsnd, id, message, size, flags)
+#define msgrcv(id, message, size, type, flags)                                                     \
+	syscall(SYS_msgrcv, id, message, size, (long)(type), flags)
+#define msgctl(id, command, buffer)	      syscall(SYS_msgctl, id, command, buffer)
+#define semget(key, count, flags)	      syscall(SYS_semget, key, count, flags)
+#define semop(id, operations, count)	      syscall(SYS_semop, id, operations, count)
+#define semctl(id, number, command, argument) syscall(SYS_semctl, id, number, command, argument)
+#define shmget(key, size, flags)	      syscall(SYS_shmget, key, size, flags)
+#define shmat(id, address, flags)	      ((char *)syscall(SYS_shmat, id, address, flags))
+#define shmdt(address)			      syscall(SYS_shmdt, address)
+#define shmctl(id, command, buffer)	      syscall(SYS_shmctl, id, command, buffer)
+
+struct message {
+	long type;
+	char text[32];
+};
+
+static int child_status(pid_t child)
+{
+	int status;
+	waitpid(child, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+UTEST(msg_types_and_errors)
+{
+	int id = (int)msgget(IPC_PRIVATE, 0600);
+	EXPECT(id >= 0);
+	struct message message = {3, "three"};
+	EXPECT_EQ(msgsnd(id, &message, 6, 0), 0);
+	message = (struct message){1, "one"};
+	EXPECT_EQ(msgsnd(id, &message, 4, 0), 0);
+	message = (struct message){2, "two"};
+	EXPECT_EQ(msgsnd(id, &message, 4, 0), 0);
+	struct msqid64_ds info;
+	EXPECT_EQ(msgctl(id, IPC_STAT, &info), 0);
+	EXPECT_EQ(info.msg_qnum, 3);
+	EXPECT_EQ(info.msg_cbytes, 14);
+	EXPECT_EQ(msgrcv(id, &message, sizeof(message.text), 2, 0), 4); /* by type */
+	EXPECT(strcmp(message.text, "two") == 0);
+	EXPECT_EQ(msgrcv(id, &message, sizeof(message.text), -3, 0), 4); /* lowest type <= 3 */
+	EXPECT_EQ(message.type, 1);
+	EXPECT_ERRNO(msgrcv(id, &message, 2, 0, 0), E2BIG);
+	EXPECT_EQ(msgrcv(id, &message, 2, 3, MSG_NOERROR), 2); /* truncated */
+	EXPECT_ERRNO(msgrcv(id, &message, 32, 0, IPC_NOWAIT), ENOMSG);
+	message = (struct message){5, "five"};
+	msgsnd(id, &message, 5, 0);
+	message = (struct message){6, "six"};
+	msgsnd(id, &message, 4, 0);
+	EXPECT_EQ(msgrcv(id, &message, 32, 5, MSG_EXCEPT), 4);
+	EXPECT_EQ(message.type, 6);
+	message.type = 0;
+	EXPECT_ERRNO(msgsnd(id, &message, 4, 0), EINVAL);
+	EXPECT_ERRNO(msgsnd(id, (void *)0x10000, 4, 0), EFAULT);
+	EXPECT_EQ(msgctl(id, IPC_RMID, NULL), 0);
+	EXPECT_ERRNO(msgsnd(id, &message, 4, 0), EINVAL);
+	EXPECT_ERRNO(msgget(0x5151, 0), ENOENT);
+	int keyed = (int)msgget(0x5151, IPC_CREAT | 0600);
+	EXPECT_EQ(msgget(0x5151, 0), keyed);
+	EXPECT_ERRNO(msgget(0x5151, IPC_CREAT | IPC_EXCL), EEXIST);
+	msgctl(keyed, IPC_RMID, NULL);
+}
+
+UTEST(msg_blocking_both_ways)
+{
+	int id = (int)msgget(IPC_PRIVATE, 0600);
+	struct msqid64_ds info;
+	msgctl(id, IPC_STAT, &info);
+	info.msg_qbytes = 64; /* a tiny queue so the sender blocks */
+	EXPECT_EQ(msgctl(id, IPC_SET, &info), 0);
+	pid_t child = fork();
+	if (child == 0) {
+		struct message message = {1, {0}};
+		for (int i = 0; i < 20; i++) {
+			message.text[0] = (char)i;
+			if (msgsnd(id, &message, 32, 0) != 0)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	struct message message;
+	int in_order = 1;
+	for (int i = 0; i < 20; i++) {
+		msgrcv(id, &message, 32, 0, 0);
+		in_order &= message.text[0] == i;
+	}
+	EXPECT(in_order);
+	EXPECT_EQ(child_status(child), 0);
+	/* A receiver blocked on an empty queue wakes with EIDRM when it is removed. */
+	child = fork();
+	if (child == 0)
+		_exit(msgrcv(id, &message, 32, 0, 0) == -1 && errno == EIDRM ? 0 : 1);
+	sched_yield();
+	msgctl(id, IPC_RMID, NULL);
+	EXPECT_EQ(child_status(child), 0);
+}
+
+UTEST(sem_operations_and_errors)
+{
+	int id = (int)semget(IPC_PRIVATE, 3, 0600);
+	EXPECT(id >= 0);
+	uint16_t values[3] = {1, 2, 3};
+	EXPECT_EQ(semctl(id, 0, SETALL, values), 0);
+	struct sembuf operations[2] = {{0, -1, 0}, {2, 2, 0}};
+	EXPECT_EQ(semop(id, operations, 2), 0);
+	EXPECT_EQ(semctl(id, 0, GETVAL, 0), 0);
+	EXPECT_EQ(semctl(id, 2, GETVAL, 0), 5);
+	EXPECT_EQ(semctl(id, 0, GETPID, 0), getpid());
+	/* All or nothing: the second operation cannot go, so the first is not applied. */
+	struct sembuf blocked[2] = {{1, -1, IPC_NOWAIT}, {0, -1, IPC_NOWAIT}};
+	EXPECT_ERRNO(semop(id, blocked, 2), EAGAIN);
+	EXPECT_EQ(semctl(id, 1, GETVAL, 0), 2);
+	struct sembuf wait_zero = {2, 0, IPC_NOWAIT};
+	EXPECT_ERRNO(semop(id, &wait_zero, 1), EAGAIN);
+	struct sembuf bad_number = {7, 1, 0};
+	EXPECT_ERRNO(semop(id, &bad_number, 1), EFBIG);
+	EXPECT_ERRNO(semctl(id, 0, SETVAL, 40000), ERANGE);
+	struct timespec short_wait = {0, 10 * 1000 * 1000};
+	struct sembuf take = {0, -1, 0};
+	EXPECT_ERRNO(syscall(SYS_semtimedop, id, &take, 1, &short_wait), EAGAIN);
+	EXPECT_ERRNO(semop(id, &take, 0), EINVAL);
+	EXPECT_ERRNO(semget(IPC_PRIVATE, 0, 0600), EINVAL);
+	EXPECT_EQ(semctl(id, 0, IPC_RMID, 0), 0);
+	EXPECT_ERRNO(semctl(id, 0, GETVAL, 0), EINVAL);
+}
+
+UTEST(sem_blocking_wake_and_counts)
+{
+	int id = (int)semget(IPC_PRIVATE, 1, 0600);
+	pid_t child = fork();
+	if (child == 0) {
+		struct sembuf take = {0, -1, 0};
+		_exit(semop(id, &take, 1) == 0 ? 0 : 1); /* sleeps until the parent posts */
+	}
+	while (semctl(id, 0, GETNCNT, 0) == 0)
+		sched_yield();
+	EXPECT_EQ(semctl(id, 0, GETNCNT, 0), 1);
+	struct sembuf post = {0, 1, 0};
+	EXPECT_EQ(semop(id, &post, 1), 0);
+	EXPECT_EQ(child_status(child), 0);
+	EXPECT_EQ(semctl(id, 0, GETVAL, 0), 0);
+	/* EIDRM for a blocked caller. */
+	child = fork();
+	if (child == 0) {
+		struct sembuf take = {0, -1, 0};
+		_exit(semop(id, &take, 1) == -1 && errno == EIDRM ? 0 : 1);
+	}
+	while (semctl(id, 0, GETNCNT, 0) == 0)
+		sched_yield();
+	semctl(id, 0, IPC_RMID, 0);
+	EXPECT_EQ(child_status(child), 0);
+}
+
+UTEST(sem_undo_at_exit)
+{
+	int id = (int)semget(IPC_PRIVATE, 1, 0600);
+	semctl(id, 0, SETVAL, 1);
+	pid_t child = fork();
+	if (child == 0) {
+		struct sembuf take = {0, -1, SEM_UNDO};
+		semop(id, &take, 1);
+		_exit(0); /* dies "holding" the semaphore */
+	}
+	EXPECT_EQ(child_status(child), 0);
+	EXPECT_EQ(semctl(id, 0, GETVAL, 0), 1); /* given back by the kernel at exit */
+	semctl(id, 0, IPC_RMID, 0);
+}
+
+UTEST(shm_attach_share_and_nattch)
+{
+	int id = (int)shmget(IPC_PRIVATE, 10000, 0600);
+	EXPECT(id >= 0);
+	char *memory = shmat(id, 0, 0);
+	EXPECT(memory != (char *)-1);
+	struct shmid64_ds info;
+	shmctl(id, IPC_STAT, &info);
+	EXPECT_EQ(info.shm_segsz, 10000);
+	EXPECT_EQ(info.shm_nattch, 1);
+	EXPECT_EQ(memory[9999], 0);
+	pid_t child = fork();
+	if (child == 0) {
+		struct shmid64_ds in_child;
+		shmctl(id, IPC_STAT, &in_child);
+		strcpy(memory, "written by the child");
+		_exit(in_child.shm_nattch == 2 ? 0 : 1); /* fork attached the child too */
+	}
+	EXPECT_EQ(child_status(child), 0);
+	EXPECT(strcmp(memory, "written by the child") == 0); /* shared, not copied */
+	shmctl(id, IPC_STAT, &info);
+	EXPECT_EQ(info.shm_nattch, 1); /* the child's exit detached it */
+	child = fork();
+	if (child == 0) {
+		execl("/bin/true", "true", (char *)NULL); /* exec detaches too */
+		_exit(127);
+	}
+	EXPECT_EQ(child_status(child), 0);
+	shmctl(id, IPC_STAT, &info);
+	EXPECT_EQ(info.shm_nattch, 1);
+
+	/* IPC_RMID waits for the last detach; the memory stays usable until then. */
+	EXPECT_EQ(shmctl(id, IPC_RMID, NULL), 0);
+	EXPECT_EQ(shmctl(id, IPC_STAT, &info), 0);
+	EXPECT(info.shm_perm.mode & SHM_DEST);
+	memory[0] = 'X';
+	EXPECT_EQ(shmdt(memory), 0);
+	EXPECT_ERRNO(shmctl(id, IPC_STAT, &info), EINVAL);
+	EXPECT_ERRNO(shmdt(memory), EINVAL);
+	EXPECT_ERRNO(shmat(12345, 0, 0), EINVAL);
+	EXPECT_ERRNO(shmget(IPC_PRIVATE, 0, 0600), EINVAL);
+}
+
+UTEST(shm_read_only_and_rounding)
+{
+	int id = (int)shmget(IPC_PRIVATE, 4096, 0600);
+	char *read_only = shmat(id, 0, SHM_RDONLY);
+	pid_t child = fork();
+	if (child == 0) {
+		read_only[0] = 1; /* SIGSEGV: attached read-only */
+		_exit(0);
+	}
+	EXPECT_EQ(child_status(child), 128 + 11);
+	EXPECT_ERRNO(shmat(id, 0x300000001ul, 0), EINVAL);
+	char *rounded = shmat(id, 0x300000001ul, SHM_RND);
+	EXPECT(rounded == (char *)0x300000000ul);
+	shmdt(read_only);
+	shmdt(rounded);
+	shmctl(id, IPC_RMID, NULL);
+}
+
+UTEST(ipc_table_full_is_enospc)
+{
+	int ids[70], created = 0;
+	for (; created < 70; created++) {
+		ids[created] = (int)msgget(IPC_PRIVATE, 0600);
+		if (ids[created] < 0)
+			break;
+	}
+	EXPECT_EQ(errno, ENOSPC);
+	EXPECT(created >= 60);
+	for (int i = 0; i < created; i++)
+		msgctl(ids[i], IPC_RMID, NULL);
+}
