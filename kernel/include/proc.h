@@ -56,6 +56,8 @@ struct task_struct *arch_context_switch(struct task_struct *prev, struct task_st
 /* Arch: give a task a clean FPU/SSE state (exec), or a copy of the parent's (fork). */
 int arch_fpu_init(struct task_struct *task);
 int arch_fpu_copy(struct task_struct *child, const struct task_struct *parent);
+/* Arch: make the CPU's FPU/SSE registers the task's saved ones (exec of the current task). */
+void arch_fpu_load(struct task_struct *task);
 /* Arch: the top of a task's kernel stack (what the TSS hands to traps from user mode). */
 virt_addr_t task_stack_top(const struct task_struct *task);
 

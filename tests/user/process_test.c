@@ -218,3 +218,46 @@ UTEST(fork_shared_mapping_untouched_before_fork)
 	waitpid(child, NULL, 0);
 	EXPECT_EQ(shared[1024], 77);
 }
+
+/* exec must give the new program clean registers: no MXCSR or xmm state leaks through. */
+UTEST(exec_resets_sse_state)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		unsigned int odd = 0x7f80;
+		unsigned long pattern = 0x1234;
+		__asm__ volatile("ldmxcsr %0" : : "m"(odd));
+		__asm__ volatile("movq %0, %%xmm7" : : "r"(pattern));
+		execl("/tests/mxcsr-check", "mxcsr-check", (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+/* An ELF entry point outside user space: the program dies with SIGSEGV, the kernel lives. */
+UTEST(exec_non_canonical_entry_is_sigsegv)
+{
+	static char image[64 * 1024];
+	int fd = open("/tests/musl-hello", O_RDONLY); /* a small static ELF */
+	ssize_t length = read(fd, image, sizeof(image));
+	close(fd);
+	EXPECT(length > 64 && length < (ssize_t)sizeof(image));
+	unsigned long bad_entry = 0x0000800000000000ul;
+	memcpy(image + 24, &bad_entry, sizeof(bad_entry)); /* e_entry */
+	fd = open("/tmp/bad-entry", O_CREAT | O_WRONLY | O_TRUNC, 0755);
+	write(fd, image, (size_t)length);
+	close(fd);
+	pid_t child = fork();
+	if (child == 0) {
+		execl("/tmp/bad-entry", "bad-entry", (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT(WIFSIGNALED(status));
+	EXPECT_EQ(WTERMSIG(status), 11);
+	unlink("/tmp/bad-entry");
+}

@@ -9,6 +9,7 @@
  */
 #include "arch/gdt.h"
 
+#define FRAME_RIP_OFFSET 136	/* offsetof(struct trap_frame, rip) */
 #define FRAME_CS_OFFSET 144	/* offsetof(struct trap_frame, cs) */
 
 /* Vectors for which the CPU pushes an error code: #DF #TS #NP #SS #GP #PF #AC #CP #VC #SX. */
@@ -37,13 +38,25 @@ trap_common:
 	jz 1f
 	swapgs
 1:	cld
-	movq %rsp, %rdi
+	/* An interrupt may arrive inside a user copy (EFLAGS.AC set by stac): the handler
+	 * must run with SMAP enforced again. The saved RFLAGS keeps AC for the return. */
+	testb $1, uaccess_smap(%rip)
+	jz 3f
+	clac
+3:	movq %rsp, %rdi
 	call trap_dispatch
 	.global trap_return
 trap_return:
 	testb $3, FRAME_CS_OFFSET(%rsp)
 	jz 2f
-	swapgs
+	/* iretq to a non-canonical rip would fault in ring 0 after swapgs, with the user's GS:
+	 * refuse such a return here, while the kernel's GS is still loaded. */
+	movq FRAME_RIP_OFFSET(%rsp), %rax
+	sarq $47, %rax
+	jz 4f
+	movq %rsp, %rdi
+	call bad_user_return		/* ends the process; does not return */
+4:	swapgs
 2:	popq %r15
 	popq %r14
 	popq %r13

@@ -43,6 +43,12 @@ int arch_fpu_init(struct task_struct *task)
 	return 0;
 }
 
+void arch_fpu_load(struct task_struct *task)
+{
+	if (task->fpu_state && task == current)
+		fxrstor(task->fpu_state);
+}
+
 int arch_fpu_copy(struct task_struct *child, const struct task_struct *parent)
 {
 	if (!parent->fpu_state)

@@ -121,6 +121,17 @@ static noreturn void user_fault(struct trap_frame *frame)
 	do_exit_group(signal); /* a fatal fault ends every thread of the process */
 }
 
+/* The user frame holds a non-canonical rip (a bad ELF entry point, later a forged signal
+ * frame): iretq would fault in the kernel. The process gets SIGSEGV instead. */
+noreturn void bad_user_return(struct trap_frame *frame)
+{
+	printk(KERN_INFO "%s[%d]: cannot return to non-canonical address %016lx: killed by "
+			 "signal %d\n",
+	       current->comm, current->pid, frame->rip, SIGSEGV);
+	irq_enable();
+	do_exit_group(SIGSEGV);
+}
+
 /* Demand paging and copy-on-write: true when the fault is resolved and may be retried. */
 static bool resolve_page_fault(struct trap_frame *frame)
 {
