@@ -29,9 +29,8 @@
 #include "uapi/fcntl.h"
 #include "vfs.h"
 
-#define ELF_ET_DYN_BASE 0x555555554000ul /* where Linux puts a PIE without randomisation */
-#define MAX_PHDRS	64
-#define SHEBANG_MAX	256
+#define MAX_PHDRS   64
+#define SHEBANG_MAX 256
 
 static int add_string(struct exec_strings *strings, const char *string, size_t length)
 {
@@ -230,7 +229,24 @@ static int load_elf(struct mm_struct *mm, struct file *file, struct loaded_image
 	if (kernel_read(file, phdrs, table_size, (int64_t)header.phoff) != (ssize_t)table_size)
 		goto out;
 
-	image->load_bias = header.type == ET_DYN ? ELF_ET_DYN_BASE : 0;
+	image->load_bias = 0;
+	if (header.type == ET_DYN) {
+		/* A static PIE has no interpreter: like Linux, put it top-down in the mmap area. */
+		virt_addr_t lowest = UINT64_MAX, highest_end = 0;
+		for (int i = 0; i < header.phnum; i++) {
+			if (phdrs[i].type != PT_LOAD)
+				continue;
+			lowest = MIN(lowest, ALIGN_DOWN(phdrs[i].vaddr, PAGE_SIZE));
+			highest_end = MAX(highest_end, phdrs[i].vaddr + phdrs[i].memsz);
+		}
+		virt_addr_t base =
+			highest_end > lowest
+				? mm_find_free(mm, 0, ALIGN_UP(highest_end - lowest, PAGE_SIZE))
+				: 0;
+		if (!base)
+			goto out;
+		image->load_bias = base - lowest;
+	}
 	image->phnum = header.phnum;
 	image->phdr = 0;
 	virt_addr_t mapped_end = 0, highest = 0;

@@ -171,8 +171,10 @@ noreturn void do_exit(int code)
 static bool child_matches(struct task_struct *self, struct task_struct *child, pid_t pid,
 			  int options)
 {
-	/* Without WALL_THREADS (Linux's __WALL) only children that report with SIGCHLD count. */
-	if (!(options & WALL_THREADS) && child->exit_signal != SIGCHLD)
+	/* wait(2) NOTES: by default only children that report with SIGCHLD; with __WCLONE
+	 * (WCLONE_ONLY) only the others; with __WALL (WALL_THREADS) all of them. */
+	if (!(options & WALL_THREADS) && ((options & WCLONE_ONLY) ? child->exit_signal == SIGCHLD
+								  : child->exit_signal != SIGCHLD))
 		return false;
 	if (pid > 0)
 		return child->pid == pid;

@@ -109,9 +109,11 @@ long sys_kill(pid_t pid, int signal)
 		return -ESRCH;
 	for_each_task(kill_matching, &request);
 	/* kill(-1) also reaches the caller (kill(2)). */
-	if (pid == -1)
-		kill_matching(current->group_leader,
-			      &(struct kill_request){current->tgid, signal, 0});
+	if (pid == -1) {
+		struct kill_request self = {current->tgid, signal, 0};
+		kill_matching(current->group_leader, &self);
+		request.found += self.found;
+	}
 	return request.found ? 0 : -ESRCH;
 }
 
@@ -122,7 +124,7 @@ long sys_tgkill(pid_t tgid, pid_t tid, int signal)
 	struct task_struct *task = find_get_task_by_pid(tid);
 	if (!task)
 		return -ESRCH;
-	long result = task->tgid == tgid || tgid == 0 ? 0 : -ESRCH;
+	long result = task->tgid == tgid ? 0 : -ESRCH;
 	if (result == 0) {
 		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 		signal_process_locked(task, signal);

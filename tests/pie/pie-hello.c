@@ -1,7 +1,8 @@
 /*
  * A static position-independent executable (ET_DYN, no interpreter) with no C library at
  * all: it needs no relocations, so it runs wherever the loader puts it. Linux (and Spindle)
- * put such a program at 0x555555554000; it reports whether it landed there.
+ * load such a program top-down in the mmap area, high in the address space; it reports
+ * whether it landed up there.
  */
 static long raw_syscall3(long number, long a, long b, long c)
 {
@@ -15,10 +16,10 @@ static long raw_syscall3(long number, long a, long b, long c)
 
 void _start(void)
 {
-	static const char at_base[] = "static-pie running at the PIE base\n";
+	static const char at_base[] = "static-pie running in the mmap area\n";
 	static const char elsewhere[] = "static-pie running somewhere else\n";
 	unsigned long here = (unsigned long)&_start;
-	int at = here >= 0x555555554000ul && here < 0x555555554000ul + 0x100000;
+	int at = here >= 0x7f0000000000ul && here < 0x800000000000ul;
 	raw_syscall3(1, 1, (long)(at ? at_base : elsewhere),
 		     (long)(at ? sizeof(at_base) : sizeof(elsewhere)) - 1);
 	raw_syscall3(60, 0, 0, 0);

@@ -50,7 +50,7 @@ UTEST(exec_static_pie)
 {
 	char output[256];
 	EXPECT_EQ(run_captured("/tests/pie-hello", output, sizeof(output)), 0);
-	EXPECT(strcmp(output, "static-pie running at the PIE base\n") == 0);
+	EXPECT(strcmp(output, "static-pie running in the mmap area\n") == 0);
 }
 
 UTEST(musl_pthreads_mutex_condvar_join)
