@@ -253,6 +253,11 @@ static long tty_ioctl(struct file *file, unsigned command, unsigned long argumen
 			ringbuf_write(&tty->input, tty->line, tty->line_length);
 			tty->line_length = 0;
 			tty->lines_count = 0;
+		} else if (!was_canonical && (termios.c_lflag & ICANON) &&
+			   ringbuf_used(&tty->input) > 0) {
+			/* Going canonical with raw bytes unread: they read as one line. */
+			tty->line_lengths[tty->lines_head] = (uint32_t)ringbuf_used(&tty->input);
+			tty->lines_count = 1;
 		}
 		spin_unlock_irqrestore(&tty->lock, flags);
 		wake_up_all(&tty->read_wait);

@@ -27,8 +27,8 @@ void exec_strings_free(struct exec_strings *strings);
 /*
  * Replace the current task's program. On success the task's user frame is set up to start
  * the new program and 0 is returned; on failure the old program is untouched (-ENOENT,
- * -EACCES, -ENOEXEC, -ENOMEM, ...) unless the failure came after the point of no return,
- * which only -ENOMEM can, and then the task is killed.
+ * -EACCES, -ENOEXEC, -E2BIG, -ENOMEM, ...): everything that can fail happens before the
+ * point of no return, where the old address space is swapped for the new one.
  */
 int do_execve(const char *path, struct exec_strings *strings);
 

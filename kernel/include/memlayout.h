@@ -1,7 +1,7 @@
 /*
  * Spindle's virtual memory layout (x86_64, 4-level paging, 48-bit addresses).
  *
- *   0x0000000000000000 .. 0x00007fffffffffff   user space (per process, later issues)
+ *   0x0000000000000000 .. 0x00007fffffffffff   user space (per process: include/mm.h)
  *   0xffff888000000000 .. +RAM size            direct map of all physical RAM (as Linux)
  *   0xffffc90000000000 .. +1 TiB               kernel virtual area: stacks with guard pages,
  *                                              MMIO (vmm_map_kernel_range, vmm_ioremap)

@@ -1,7 +1,7 @@
 /*
- * struct task_struct: one schedulable thing -- a kernel thread today, a process or a thread
- * of a process once user mode exists. As in Linux there is no separate "process" structure:
- * a process is a group of tasks sharing a tgid (docs/tasks.md draws the picture).
+ * struct task_struct: one schedulable thing -- a kernel thread, a process, or one thread of
+ * a process. As in Linux there is no separate "process" structure: a process is a group of
+ * tasks sharing a tgid (docs/tasks.md and docs/threads.md draw the picture).
  *
  * Locks (taken in this order when more than one is needed):
  *   tasklist_lock  -- the family fields and the global task list (kernel/proc/task.c)

@@ -188,7 +188,7 @@ static long copy_process(const struct clone_request *request)
 	}
 	wake_up_process(child);
 	if (flags & CLONE_VFORK) {
-		/* The seed's point: the parent really sleeps here until the child lets go of the
+		/* What vfork promises: the parent really sleeps here until the child lets go of the
 		 * shared memory by calling execve() or exiting. */
 		wait_for_completion(&vfork_done);
 		put_task_struct(child);

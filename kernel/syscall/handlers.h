@@ -1,5 +1,6 @@
 /*
- * Prototypes of every system-call handler (the files in kernel/syscall/), grouped as the files are.
+ * Prototypes of every system-call handler, grouped by subject; the comment above each group
+ * names the file (most live in kernel/syscall/, some with their subsystem).
  * Argument names say what user space passes; pointer arguments are user addresses.
  */
 #ifndef SPINDLE_SYSCALL_HANDLERS_H
@@ -73,7 +74,7 @@ long sys_umask(uint32_t mask);
 long sys_truncate(const char *path, int64_t length);
 long sys_ftruncate(int fd, int64_t length);
 
-/* process.c: processes */
+/* process.c: processes (fork and clone in proc/fork.c, kill in proc/signal.c) */
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_wait4(pid_t pid, int *status, int options, void *rusage);

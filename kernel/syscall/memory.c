@@ -1,6 +1,7 @@
 /*
- * Address-space system calls: brk(2), mmap(2), munmap(2), mprotect(2). Anonymous mappings,
- * private or shared; file mappings arrive with the IPC issue (they return -ENODEV today).
+ * Address-space system calls: brk(2), mmap(2), munmap(2), mprotect(2), madvise(2) and
+ * msync(2). Anonymous mappings, private or shared; mappings of files are not supported yet
+ * (they return -ENODEV).
  */
 #include "handlers.h"
 #include "mm.h"

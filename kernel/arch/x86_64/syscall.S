@@ -12,7 +12,8 @@
  *  5. return with sysretq when the saved state allows it, else through iretq.
  * sysretq is only safe when rcx (the return rip) is canonical: on Intel CPUs a
  * non-canonical rcx makes sysretq fault in ring 0 on the user's stack. So the fast path
- * checks, and anything unusual (a changed rip from exec or a signal) goes through iretq.
+ * checks, and anything unusual (a non-canonical rip, changed selectors) goes through iretq,
+ * where trap_return refuses a non-canonical rip before it can fault in ring 0.
  */
 #include "arch/gdt.h"
 #include "percpu.h"

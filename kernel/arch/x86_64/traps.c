@@ -7,8 +7,10 @@
  *    error code decoded, CR2, every register and a symbolised backtrace, then halts (or exits
  *    QEMU under panic=exit).
  *  - Interrupts go to kernel/arch/x86_64/irq.c.
- * Exceptions in user mode will become signals (the signals issue); until user mode exists
- * they cannot happen.
+ *  - A page fault at a user address goes to the process's address space first (demand
+ *    paging, copy-on-write); an exception that nothing resolves in user mode ends the
+ *    process with the signal Linux would send (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) --
+ *    handlers for those come with the signals work.
  */
 #include "arch/idt.h"
 #include "arch/cpu.h"

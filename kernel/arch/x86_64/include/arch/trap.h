@@ -1,5 +1,5 @@
 /*
- * The register frame saved on every interrupt, exception and (later) system call.
+ * The register frame saved on every interrupt, exception and system call.
  * Built by kernel/arch/x86_64/isr.S: the general registers pushed by the stub, then the
  * vector and error code, then what the CPU pushed (Intel SDM Vol. 3A 6.14.2).
  * The field order must match isr.S.
