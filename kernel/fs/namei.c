@@ -2,9 +2,10 @@
  * Path lookup and opening (include/vfs.h), following path_resolution(7): absolute paths
  * start at the root, relative ones at the working directory (or a directory fd for the
  * *at() calls); every component but the last must be a searchable directory; symbolic
- * links are followed, at most SYMLINK_MAX_FOLLOW of them in all and SYMLINK_MAX_NESTING
- * inside one another (each nesting level costs kernel stack): -ELOOP past either; a
- * trailing slash requires a directory.
+ * links are followed, at most SYMLINK_MAX_FOLLOW of them in all; a link in the middle of a
+ * path whose target itself has links in its middle nests a level deeper, at most
+ * SYMLINK_MAX_NESTING levels (each costs kernel stack): -ELOOP past either limit. A trailing
+ * slash requires a directory.
  */
 #include "kmalloc.h"
 #include "sched.h"
@@ -50,13 +51,13 @@ static int walk(struct inode *start, const char *path, unsigned flags, struct wa
 {
 	struct inode *directory = start;
 	char name[NAME_MAX + 1];
+	char *owned_path = NULL; /* the target of a final symlink being followed */
 	int error = 0;
 
 	inode_get(directory);
-	if (*path == '/')
+	for (;;) {
 		while (*path == '/')
 			path++;
-	for (;;) {
 		size_t length = 0;
 		while (path[length] && path[length] != '/')
 			length++;
@@ -80,20 +81,47 @@ static int walk(struct inode *start, const char *path, unsigned flags, struct wa
 			if (last)
 				last[0] = '\0';
 			*result = directory;
-			return 0;
+			goto out;
 		}
 		if (is_last && (flags & LOOKUP_PARENT)) {
 			strlcpy(last, name, NAME_MAX + 1);
 			*result = directory;
-			return 0;
+			goto out;
 		}
 		struct inode *child = directory->ops->lookup(directory, name);
 		if (!child) {
 			error = -ENOENT;
 			break;
 		}
-		if (S_ISLNK(child->mode) &&
-		    (!is_last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
+		bool follow = S_ISLNK(child->mode) &&
+			      (!is_last || (flags & LOOKUP_FOLLOW) || trailing_slash);
+		if (follow && is_last && !trailing_slash) {
+			/* A final symlink: carry on with its target in this same loop, so a chain
+			 * of links costs no stack (Linux follows 40 in a row). */
+			if (--budget->links_left < 0) {
+				inode_put(child);
+				error = -ELOOP;
+				break;
+			}
+			char *target = kmalloc(PATH_MAX);
+			if (!target) {
+				inode_put(child);
+				error = -ENOMEM;
+				break;
+			}
+			child->ops->readlink(child, target, PATH_MAX);
+			inode_put(child);
+			kfree(owned_path);
+			owned_path = target;
+			path = target;
+			if (*target == '/') {
+				inode_put(directory);
+				directory = current->fs->root;
+				inode_get(directory);
+			}
+			continue;
+		}
+		if (follow) {
 			error = follow_link(directory, &child, budget);
 			if (error) {
 				inode_put(child);
@@ -108,11 +136,13 @@ static int walk(struct inode *start, const char *path, unsigned flags, struct wa
 				break;
 			}
 			*result = child;
-			return 0;
+			goto out;
 		}
 		path = rest;
 	}
 	inode_put(directory);
+out:
+	kfree(owned_path);
 	return error;
 }
 

@@ -232,3 +232,84 @@ UTEST(terminal_settings)
 	EXPECT_ERRNO(tcgetattr(null, &check), ENOTTY);
 	close(null);
 }
+
+UTEST(path_rules)
+{
+	char long_name[300];
+	memset(long_name, 'n', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	EXPECT_ERRNO(open(long_name, O_RDONLY), ENAMETOOLONG);
+	int fd = open("/tmp/plain", O_CREAT | O_WRONLY, 0644);
+	close(fd);
+	EXPECT_ERRNO(open("/tmp/plain/", O_RDONLY),
+		     ENOTDIR); /* a trailing slash wants a directory */
+	EXPECT_EQ(access("/tmp/", F_OK), 0);
+	/* A chain of 40 links resolves; 41 is more than Linux follows (checked on the host). */
+	char from[32], to[32];
+	for (int i = 0; i < 41; i++) {
+		snprintf(from, sizeof(from), "/tmp/chain%d", i);
+		snprintf(to, sizeof(to), i == 0 ? "/tmp/plain" : "/tmp/chain%d", i - 1);
+		EXPECT_EQ(symlink(to, from), 0);
+	}
+	fd = open("/tmp/chain39", O_RDONLY);
+	EXPECT(fd >= 0);
+	close(fd);
+	EXPECT_ERRNO(open("/tmp/chain40", O_RDONLY), ELOOP);
+	EXPECT_ERRNO(open("/tmp/chain0", O_RDONLY | O_NOFOLLOW), ELOOP);
+	struct stat info;
+	EXPECT_EQ(lstat("/tmp/chain0", &info), 0);
+	EXPECT(S_ISLNK(info.st_mode));
+	for (int i = 0; i < 41; i++) {
+		snprintf(from, sizeof(from), "/tmp/chain%d", i);
+		unlink(from);
+	}
+	unlink("/tmp/plain");
+}
+
+UTEST(hard_links_and_modes)
+{
+	int fd = open("/tmp/original", O_CREAT | O_WRONLY, 0644);
+	write(fd, "data", 4);
+	close(fd);
+	EXPECT_EQ(link("/tmp/original", "/tmp/second"), 0);
+	struct stat info;
+	EXPECT_EQ(stat("/tmp/second", &info), 0);
+	EXPECT_EQ(info.st_nlink, 2);
+	EXPECT_EQ(info.st_size, 4);
+	EXPECT_ERRNO(link("/tmp", "/tmp/dirlink"), EPERM);
+	EXPECT_ERRNO(link("/tmp/original", "/tmp/second"), EEXIST);
+	EXPECT_EQ(unlink("/tmp/original"), 0);
+	EXPECT_EQ(stat("/tmp/second", &info), 0);
+	EXPECT_EQ(info.st_nlink, 1); /* the data lives on under its other name */
+	EXPECT_EQ(chmod("/tmp/second", 0600), 0);
+	EXPECT_EQ(stat("/tmp/second", &info), 0);
+	EXPECT_EQ(info.st_mode & 0777, 0600);
+	EXPECT(S_ISREG(info.st_mode));
+	EXPECT_ERRNO(chmod("/tmp/none", 0600), ENOENT);
+	unlink("/tmp/second");
+}
+
+UTEST(shebang_scripts)
+{
+	int fd = open("/tmp/script", O_CREAT | O_WRONLY | O_TRUNC, 0755);
+	const char *text = "#!/bin/echo from-the-interpreter\nignored\n";
+	write(fd, text, strlen(text));
+	close(fd);
+	int out = open("/tmp/script-output", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	pid_t child = fork();
+	if (child == 0) {
+		dup2(out, 1);
+		execl("/tmp/script", "script", "extra", (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+	char buffer[128] = {0};
+	pread(out, buffer, sizeof(buffer) - 1, 0);
+	/* execve(2): interpreter, its optional argument, the script path, then argv[1...]. */
+	EXPECT(strcmp(buffer, "from-the-interpreter /tmp/script extra\n") == 0);
+	close(out);
+	unlink("/tmp/script");
+	unlink("/tmp/script-output");
+}
