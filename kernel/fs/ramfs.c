@@ -154,8 +154,9 @@ static int ramfs_create(struct inode *directory, const char *name, uint32_t mode
 			struct inode **created)
 {
 	int result;
-	if (!S_ISREG(mode) && !S_ISDIR(mode) && !S_ISCHR(mode) && !S_ISFIFO(mode))
-		return -EINVAL; /* sockets arrive with the UNIX-socket work */
+	if (!S_ISREG(mode) && !S_ISDIR(mode) && !S_ISCHR(mode) && !S_ISFIFO(mode) &&
+	    !S_ISSOCK(mode))
+		return -EINVAL;
 	mutex_lock(&directory->lock);
 	if (find_entry(directory, name) || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
 		result = -EEXIST;
@@ -373,6 +374,8 @@ static void ramfs_release(struct inode *inode)
 	} else if (S_ISFIFO(inode->mode)) {
 		if (inode->private)
 			pipe_free(inode->private);
+	} else if (S_ISSOCK(inode->mode)) {
+		/* private points at the bound socket, which belongs to its file, not to us */
 	} else {
 		kfree(inode->private);
 	}

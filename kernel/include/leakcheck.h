@@ -11,7 +11,7 @@
 
 struct kernel_counters {
 	size_t free_frames, kmalloc_objects, tasks, kernel_stacks, inodes, files, address_spaces,
-		futex_waiters, pipes, ipc_objects;
+		futex_waiters, pipes, ipc_objects, sockets;
 };
 
 void kernel_counters_read(struct kernel_counters *counters);

@@ -19,6 +19,7 @@
 #define POLLRDBAND 0x0080
 #define POLLWRNORM 0x0100
 #define POLLWRBAND 0x0200
+#define POLLRDHUP  0x2000
 
 /* Files without a poll hook (regular files, /dev/null) are always ready, as on Linux. */
 #define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)

@@ -189,6 +189,8 @@ const struct file_operations *chrdev_lookup(uint64_t rdev);
 void devices_init(void);
 /* Create /dev and the standard nodes in the root file system. */
 void devices_populate(void);
+/* Live UNIX-domain sockets (ipc/unix_socket.c), for leak checks. */
+size_t socket_count(void);
 /* Make /proc (fs/procfs.c). */
 void procfs_init(void);
 

@@ -7,6 +7,7 @@
 #include "mm.h"
 #include "pipe.h"
 #include "sysvipc.h"
+#include "vfs.h"
 #include "pmm.h"
 #include "printk.h"
 #include "task.h"
@@ -27,6 +28,7 @@ void kernel_counters_read(struct kernel_counters *counters)
 	counters->futex_waiters = futex_waiter_count();
 	counters->pipes = pipe_count();
 	counters->ipc_objects = ipc_object_count();
+	counters->sockets = socket_count();
 }
 
 void leakcheck_baseline(void)
@@ -59,6 +61,7 @@ bool leakcheck_report(void)
 	clean &= compare("futex waiters", baseline.futex_waiters, now.futex_waiters);
 	clean &= compare("pipes", baseline.pipes, now.pipes);
 	clean &= compare("System V IPC objects", baseline.ipc_objects, now.ipc_objects);
+	clean &= compare("sockets", baseline.sockets, now.sockets);
 	if (clean)
 		printk("leak check: no leaks (%lu free frames, %lu kmalloc objects, %lu tasks, "
 		       "%lu inodes, %lu open files)\n",

@@ -131,6 +131,24 @@ long sys_semtimedop(int id, const struct sembuf *operations, size_t count,
 		    const struct timespec *timeout);
 long sys_semctl(int id, int number, int command, unsigned long argument);
 
+/* ipc/unix_socket.c: UNIX domain sockets */
+long sys_socket(int family, int type, int protocol);
+long sys_socketpair(int family, int type, int protocol, int *fds);
+long sys_bind(int fd, const void *address, uint32_t length);
+long sys_listen(int fd, int backlog);
+long sys_connect(int fd, const void *address, uint32_t length);
+long sys_accept(int fd, void *address, uint32_t *length);
+long sys_accept4(int fd, void *address, uint32_t *length, int flags);
+long sys_sendto(int fd, const void *buffer, size_t count, int flags, const void *address,
+		uint32_t address_length);
+long sys_recvfrom(int fd, void *buffer, size_t count, int flags, void *address,
+		  uint32_t *address_length);
+long sys_shutdown(int fd, int how);
+long sys_getsockname(int fd, void *address, uint32_t *length);
+long sys_getpeername(int fd, void *address, uint32_t *length);
+long sys_setsockopt(int fd, int level, int name, const void *value, uint32_t length);
+long sys_getsockopt(int fd, int level, int name, void *value, uint32_t *length);
+
 /* ipc/pipe.c: pipes */
 long sys_pipe(int *fds);
 long sys_pipe2(int *fds, int flags);
