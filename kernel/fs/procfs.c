@@ -9,6 +9,9 @@
  *   /proc/spindle         Spindle's own object counters (frames, kmalloc objects, tasks,
  *                         inodes, files, address spaces, futex waiters, copy-on-write copies),
  *                         the numbers its leak checks compare
+ *   /proc/sysvipc/{shm,msg,sem}
+ *                         every System V IPC object, one per line, in Linux's columns (what
+ *                         ipcs(1) reads)
  * Inodes are made on each lookup and freed when unused; nothing is cached, so a directory
  * listing always shows the tasks alive at that moment.
  */
@@ -22,12 +25,14 @@
 #include "proc.h"
 #include "sched.h"
 #include "string.h"
+#include "sysvipc.h"
 #include "time.h"
 #include "uapi/dirent.h"
 #include "uapi/errno.h"
 #include "vfs.h"
 
-#define PROC_BUFFER 4096
+#define PROC_BUFFER	    4096
+#define PROC_SYSVIPC_BUFFER (256 * (IPC_TABLE_SIZE + 1)) /* a header and a line each */
 
 enum proc_kind {
 	PROC_ROOT,
@@ -36,7 +41,11 @@ enum proc_kind {
 	PROC_STATUS,
 	PROC_MEMINFO,
 	PROC_UPTIME,
-	PROC_SPINDLE
+	PROC_SPINDLE,
+	PROC_SYSVIPC_DIR,
+	PROC_SYSVIPC_SHM,
+	PROC_SYSVIPC_MSG,
+	PROC_SYSVIPC_SEM
 };
 
 struct proc_node {
@@ -105,6 +114,13 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 		inode_get(parent);
 		return parent;
 	}
+	if (node->kind == PROC_SYSVIPC_DIR) {
+		enum proc_kind kind = strcmp(name, "shm") == 0	 ? PROC_SYSVIPC_SHM
+				      : strcmp(name, "msg") == 0 ? PROC_SYSVIPC_MSG
+				      : strcmp(name, "sem") == 0 ? PROC_SYSVIPC_SEM
+								 : PROC_ROOT;
+		return kind == PROC_ROOT ? NULL : proc_inode(kind, 0, S_IFREG | 0444);
+	}
 	if (node->kind == PROC_PID_DIR)
 		return strcmp(name, "status") == 0 && process_exists(node->pid)
 			       ? proc_inode(PROC_STATUS, node->pid, S_IFREG | 0444)
@@ -117,6 +133,8 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 		return proc_inode(PROC_UPTIME, 0, S_IFREG | 0444);
 	if (strcmp(name, "spindle") == 0)
 		return proc_inode(PROC_SPINDLE, 0, S_IFREG | 0444);
+	if (strcmp(name, "sysvipc") == 0)
+		return proc_inode(PROC_SYSVIPC_DIR, 0, S_IFDIR | 0555);
 	pid_t pid = parse_pid(name);
 	return pid > 0 && process_exists(pid) ? proc_inode(PROC_PID_DIR, pid, S_IFDIR | 0555)
 					      : NULL;
@@ -225,6 +243,12 @@ static size_t write_content(const struct proc_node *node, char *buffer, size_t s
 			counters.kernel_stacks, counters.inodes, counters.files,
 			counters.address_spaces, counters.futex_waiters, mm_cow_copy_count());
 		break;
+	case PROC_SYSVIPC_SHM:
+		return shm_proc_show(buffer, size);
+	case PROC_SYSVIPC_MSG:
+		return msg_proc_show(buffer, size);
+	case PROC_SYSVIPC_SEM:
+		return sem_proc_show(buffer, size);
 	default:
 		break;
 	}
@@ -239,10 +263,12 @@ struct proc_content {
 
 static int proc_open(struct inode *inode, struct file *file)
 {
-	struct proc_content *content = kmalloc(sizeof(*content) + PROC_BUFFER);
+	enum proc_kind kind = node_of(inode)->kind;
+	size_t size = kind >= PROC_SYSVIPC_SHM ? PROC_SYSVIPC_BUFFER : PROC_BUFFER;
+	struct proc_content *content = kmalloc(sizeof(*content) + size);
 	if (!content)
 		return -ENOMEM;
-	content->length = write_content(node_of(inode), content->text, PROC_BUFFER);
+	content->length = write_content(node_of(inode), content->text, size);
 	file->private = content;
 	return 0;
 }
@@ -274,7 +300,7 @@ static int64_t proc_llseek(struct file *file, int64_t offset, int whence)
 
 struct pid_listing {
 	struct dir_context *context;
-	int64_t index;
+	int64_t index, fixed; /* processes come after the fixed entries */
 };
 
 static bool emit_process(struct task_struct *task, void *data)
@@ -283,7 +309,7 @@ static bool emit_process(struct task_struct *task, void *data)
 	char name[16];
 	if (task->pid != task->tgid || task->pid == 0 || task->exit_state == EXIT_DEAD)
 		return true;
-	if (listing->index++ < listing->context->position - 6)
+	if (listing->index++ < listing->context->position - listing->fixed)
 		return true;
 	snprintf(name, sizeof(name), "%d", task->pid);
 	if (!listing->context->emit(listing->context, name, 0x10000u + (unsigned)task->pid, DT_DIR))
@@ -298,7 +324,9 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 		const char *name;
 		unsigned type;
 	} fixed[] = {{".", DT_DIR},	  {"..", DT_DIR},     {"self", DT_LNK},
-		     {"meminfo", DT_REG}, {"uptime", DT_REG}, {"spindle", DT_REG}};
+		     {"meminfo", DT_REG}, {"uptime", DT_REG}, {"spindle", DT_REG},
+		     {"sysvipc", DT_DIR}};
+	static const char *const sysvipc_files[] = {"shm", "msg", "sem"};
 	struct proc_node *node = node_of(file->inode);
 	size_t fixed_count = node->kind == PROC_ROOT ? ARRAY_SIZE(fixed) : 2;
 	while ((size_t)context->position < fixed_count) {
@@ -307,12 +335,19 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 			return 0;
 		context->position++;
 	}
+	if (node->kind == PROC_SYSVIPC_DIR) {
+		while (context->position >= 2 && context->position < 5 &&
+		       context->emit(context, sysvipc_files[context->position - 2],
+				     3 + (unsigned)context->position, DT_REG))
+			context->position++;
+		return 0;
+	}
 	if (node->kind == PROC_PID_DIR) {
 		if (context->position == 2 && context->emit(context, "status", 2, DT_REG))
 			context->position++;
 		return 0;
 	}
-	struct pid_listing listing = {.context = context};
+	struct pid_listing listing = {.context = context, .fixed = (int64_t)fixed_count};
 	for_each_task(emit_process, &listing);
 	return 0;
 }

@@ -43,6 +43,14 @@ void ipc_set_perm(struct ipc_object *object, const struct ipc64_perm *perm);
 /* Seconds since 1970, for the *_time fields. */
 int64_t ipc_now(void);
 
+/* /proc/sysvipc/{shm,msg,sem} (proc(5)): a header line, then one line per object made by
+ * row() from the object's IPC_STAT view. Each returns the length written into buffer. */
+size_t ipc_proc_show(struct ipc_table *table, char *buffer, size_t size, const char *header,
+		     int (*row)(struct ipc_object *object, char *buffer, size_t size));
+size_t shm_proc_show(char *buffer, size_t size);
+size_t msg_proc_show(char *buffer, size_t size);
+size_t sem_proc_show(char *buffer, size_t size);
+
 /* Live objects of all three kinds, for leak checks. */
 size_t ipc_object_count(void);
 

@@ -10,6 +10,7 @@
  *   IPC_RMID wakes every sleeper with -EIDRM.
  * One mutex (the table's) guards every queue; sleepers wait on the queue's wait queues.
  */
+#include "format.h"
 #include "kmalloc.h"
 #include "sched.h"
 #include "string.h"
@@ -222,6 +223,42 @@ static void destroy_queue(struct message_queue *queue)
 		free_queue(queue);
 }
 
+static void fill_info(const struct message_queue *queue, struct msqid64_ds *info)
+{
+	memset(info, 0, sizeof(*info));
+	ipc_fill_perm(&queue->object, &info->msg_perm);
+	info->msg_stime = queue->send_time;
+	info->msg_rtime = queue->receive_time;
+	info->msg_ctime = queue->change_time;
+	info->msg_cbytes = queue->bytes;
+	info->msg_qnum = queue->count;
+	info->msg_qbytes = queue->capacity;
+	info->msg_lspid = queue->last_sender;
+	info->msg_lrpid = queue->last_receiver;
+}
+
+/* One line of /proc/sysvipc/msg, in Linux's columns. */
+static int show_queue(struct ipc_object *object, char *buffer, size_t size)
+{
+	struct msqid64_ds info;
+	fill_info(queue_of(object), &info);
+	return snprintf(buffer, size,
+			"%10d %10d  %4o  %10lu %10lu %5d %5d %5u %5u %5u %5u %10ld %10ld %10ld\n",
+			info.msg_perm.key, object->id, info.msg_perm.mode, info.msg_cbytes,
+			info.msg_qnum, info.msg_lspid, info.msg_lrpid, info.msg_perm.uid,
+			info.msg_perm.gid, info.msg_perm.cuid, info.msg_perm.cgid, info.msg_stime,
+			info.msg_rtime, info.msg_ctime);
+}
+
+size_t msg_proc_show(char *buffer, size_t size)
+{
+	return ipc_proc_show(
+		&queues, buffer, size,
+		"       key      msqid perms      cbytes       qnum lspid lrpid   uid   gid "
+		" cuid  cgid      stime      rtime      ctime",
+		show_queue);
+}
+
 long sys_msgctl(int id, int command, void *user_buffer)
 {
 	struct msqid64_ds info;
@@ -236,16 +273,7 @@ long sys_msgctl(int id, int command, void *user_buffer)
 	struct message_queue *queue = queue_of(object);
 	switch (command) {
 	case IPC_STAT:
-		memset(&info, 0, sizeof(info));
-		ipc_fill_perm(object, &info.msg_perm);
-		info.msg_stime = queue->send_time;
-		info.msg_rtime = queue->receive_time;
-		info.msg_ctime = queue->change_time;
-		info.msg_cbytes = queue->bytes;
-		info.msg_qnum = queue->count;
-		info.msg_qbytes = queue->capacity;
-		info.msg_lspid = queue->last_sender;
-		info.msg_lrpid = queue->last_receiver;
+		fill_info(queue, &info);
 		result = copy_to_user(user_buffer, &info, sizeof(info));
 		break;
 	case IPC_SET:

@@ -10,6 +10,7 @@
  * the process exits, so a process that dies holding a semaphore gives it back.
  * IPC_RMID wakes every sleeper with -EIDRM.
  */
+#include "format.h"
 #include "kmalloc.h"
 #include "sched.h"
 #include "string.h"
@@ -283,6 +284,35 @@ static void destroy_set(struct semaphore_set *set)
 		free_set(set);
 }
 
+static void fill_info(const struct semaphore_set *set, struct semid64_ds *info)
+{
+	memset(info, 0, sizeof(*info));
+	ipc_fill_perm(&set->object, &info->sem_perm);
+	info->sem_otime = set->operation_time;
+	info->sem_ctime = set->change_time;
+	info->sem_nsems = (uint64_t)set->count;
+}
+
+/* One line of /proc/sysvipc/sem, in Linux's columns. */
+static int show_set(struct ipc_object *object, char *buffer, size_t size)
+{
+	struct semid64_ds info;
+	fill_info(container_of(object, struct semaphore_set, object), &info);
+	return snprintf(buffer, size, "%10d %10d  %4o %10lu %5u %5u %5u %5u %10ld %10ld\n",
+			info.sem_perm.key, object->id, info.sem_perm.mode, info.sem_nsems,
+			info.sem_perm.uid, info.sem_perm.gid, info.sem_perm.cuid,
+			info.sem_perm.cgid, info.sem_otime, info.sem_ctime);
+}
+
+size_t sem_proc_show(char *buffer, size_t size)
+{
+	return ipc_proc_show(
+		&sets, buffer, size,
+		"       key      semid perms      nsems   uid   gid  cuid  cgid      otime "
+		"     ctime",
+		show_set);
+}
+
 static long semctl_locked(struct semaphore_set *set, int number, int command,
 			  unsigned long argument)
 {
@@ -330,11 +360,7 @@ static long semctl_locked(struct semaphore_set *set, int number, int command,
 		wake_up_all(&set->changed);
 		return 0;
 	case IPC_STAT:
-		memset(&info, 0, sizeof(info));
-		ipc_fill_perm(&set->object, &info.sem_perm);
-		info.sem_otime = set->operation_time;
-		info.sem_ctime = set->change_time;
-		info.sem_nsems = (uint64_t)set->count;
+		fill_info(set, &info);
 		return copy_to_user((void *)argument, &info, sizeof(info));
 	case IPC_SET:
 		if (copy_from_user(&info, (void *)argument, sizeof(info)) != 0)

@@ -10,6 +10,7 @@
  * The table mutex guards the segments; the attachment count is atomic, because VMAs are
  * freed in places that must not sleep on that mutex first.
  */
+#include "format.h"
 #include "kmalloc.h"
 #include "mm.h"
 #include "pmm.h"
@@ -172,6 +173,43 @@ long sys_shmdt(unsigned long address)
 	return length ? mm_unmap(current->mm, address, length) : -EINVAL;
 }
 
+static void fill_info(const struct shm_segment *segment, struct shmid64_ds *info)
+{
+	memset(info, 0, sizeof(*info));
+	ipc_fill_perm(&segment->object, &info->shm_perm);
+	info->shm_segsz = segment->size;
+	info->shm_atime = segment->attach_time;
+	info->shm_dtime = segment->detach_time;
+	info->shm_ctime = segment->change_time;
+	info->shm_cpid = segment->creator;
+	info->shm_lpid = segment->last_user;
+	info->shm_nattch = (uint64_t)READ_ONCE(segment->attachments);
+}
+
+/* One line of /proc/sysvipc/shm, in Linux's columns (rss and swap in bytes). */
+static int show_segment(struct ipc_object *object, char *buffer, size_t size)
+{
+	struct shmid64_ds info;
+	fill_info(segment_of(object), &info);
+	return snprintf(buffer, size,
+			"%10d %10d  %4o %21lu %5d %5d  %5lu %5u %5u %5u %5u %10ld %10ld %10ld "
+			"%21lu %21lu\n",
+			info.shm_perm.key, object->id, info.shm_perm.mode, info.shm_segsz,
+			info.shm_cpid, info.shm_lpid, info.shm_nattch, info.shm_perm.uid,
+			info.shm_perm.gid, info.shm_perm.cuid, info.shm_perm.cgid, info.shm_atime,
+			info.shm_dtime, info.shm_ctime, segment_of(object)->pages * PAGE_SIZE, 0ul);
+}
+
+size_t shm_proc_show(char *buffer, size_t size)
+{
+	return ipc_proc_show(
+		&segments, buffer, size,
+		"       key      shmid perms                  size  cpid  lpid nattch "
+		"  uid   gid  cuid  cgid      atime      dtime      ctime              "
+		"     rss                  swap",
+		show_segment);
+}
+
 long sys_shmctl(int id, int command, void *user_buffer)
 {
 	struct shmid64_ds info;
@@ -186,15 +224,7 @@ long sys_shmctl(int id, int command, void *user_buffer)
 	struct shm_segment *segment = segment_of(object);
 	switch (command) {
 	case IPC_STAT:
-		memset(&info, 0, sizeof(info));
-		ipc_fill_perm(object, &info.shm_perm);
-		info.shm_segsz = segment->size;
-		info.shm_atime = segment->attach_time;
-		info.shm_dtime = segment->detach_time;
-		info.shm_ctime = segment->change_time;
-		info.shm_cpid = segment->creator;
-		info.shm_lpid = segment->last_user;
-		info.shm_nattch = (uint64_t)READ_ONCE(segment->attachments);
+		fill_info(segment, &info);
 		result = copy_to_user(user_buffer, &info, sizeof(info));
 		break;
 	case IPC_SET:

@@ -4,6 +4,7 @@
  * svipc(7)'s permission checks always allow; modes are stored and reported all the same.
  */
 #include "sysvipc.h"
+#include "format.h"
 #include "string.h"
 #include "timer.h"
 #include "time.h"
@@ -87,4 +88,17 @@ void ipc_set_perm(struct ipc_object *object, const struct ipc64_perm *perm)
 	object->perm.uid = perm->uid;
 	object->perm.gid = perm->gid;
 	object->perm.mode = (object->perm.mode & ~0777u) | (perm->mode & 0777);
+}
+
+size_t ipc_proc_show(struct ipc_table *table, char *buffer, size_t size, const char *header,
+		     int (*row)(struct ipc_object *object, char *buffer, size_t size))
+{
+	size_t length = (size_t)snprintf(buffer, size, "%s\n", header);
+	mutex_lock(&table->lock);
+	for (int slot = 0; slot < IPC_TABLE_SIZE && length < size - 1; slot++) {
+		if (table->slots[slot])
+			length += (size_t)row(table->slots[slot], buffer + length, size - length);
+	}
+	mutex_unlock(&table->lock);
+	return MIN(length, size - 1);
 }

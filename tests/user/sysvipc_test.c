@@ -3,7 +3,10 @@
  * paths, their errors, blocking and waking, SEM_UNDO at exit, nattch across fork/exit/exec,
  * and EIDRM for callers blocked when an object is removed.
  */
+#include <fcntl.h>
 #include <sched.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -255,4 +258,89 @@ UTEST(ipc_table_full_is_enospc)
 	EXPECT(created >= 60);
 	for (int i = 0; i < created; i++)
 		msgctl(ids[i], IPC_RMID, NULL);
+}
+
+/* Run argv with stdout into buffer; returns the exit status. */
+static int capture(char *const argv[], char *buffer, size_t size)
+{
+	int fds[2];
+	pipe(fds);
+	pid_t child = fork();
+	if (child == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	size_t length = 0;
+	ssize_t count;
+	while (length < size - 1 && (count = read(fds[0], buffer + length, size - 1 - length)) > 0)
+		length += (size_t)count;
+	buffer[length] = '\0';
+	close(fds[0]);
+	return child_status(child);
+}
+
+static bool read_file(const char *path, char *buffer, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	ssize_t length = read(fd, buffer, size - 1);
+	close(fd);
+	buffer[length > 0 ? length : 0] = '\0';
+	return length > 0;
+}
+
+UTEST(proc_sysvipc_and_ipcs_list_objects)
+{
+	int shm = (int)shmget(0x5151, 8192, IPC_CREAT | 0640);
+	int msg = (int)msgget(0x5152, IPC_CREAT | 0600);
+	int sem = (int)semget(0x5153, 3, IPC_CREAT | 0666);
+	EXPECT(shm >= 0 && msg >= 0 && sem >= 0);
+	char *address = shmat(shm, NULL, 0);
+	struct message message = {7, "seven"};
+	EXPECT_EQ(msgsnd(msg, &message, 6, 0), 0);
+	static char text[4096], line[256];
+	/* Linux's columns: key shmid perms size cpid lpid nattch ... */
+	EXPECT(read_file("/proc/sysvipc/shm", text, sizeof(text)));
+	snprintf(line, sizeof(line), "%10d %10d   640                  8192 %5d %5d      1 ",
+		 0x5151, shm, getpid(), getpid());
+	EXPECT(strstr(text, line) != NULL);
+	EXPECT(strncmp(text, "       key      shmid perms", 27) == 0);
+	EXPECT(read_file("/proc/sysvipc/msg", text, sizeof(text)));
+	snprintf(line, sizeof(line), "%10d %10d   600           6          1 %5d     0 ", 0x5152,
+		 msg, getpid());
+	EXPECT(strstr(text, line) != NULL);
+	EXPECT(read_file("/proc/sysvipc/sem", text, sizeof(text)));
+	snprintf(line, sizeof(line), "%10d %10d   666          3 ", 0x5153, sem);
+	EXPECT(strstr(text, line) != NULL);
+
+	/* Removed while attached: key 0, SHM_DEST in the mode, still listed until detached. */
+	EXPECT_EQ(shmctl(shm, IPC_RMID, NULL), 0);
+	EXPECT(read_file("/proc/sysvipc/shm", text, sizeof(text)));
+	snprintf(line, sizeof(line), "%10d %10d  1640 ", 0, shm);
+	EXPECT(strstr(text, line) != NULL);
+
+	char *ipcs[] = {"/bin/ipcs", NULL};
+	EXPECT_EQ(capture(ipcs, text, sizeof(text)), 0);
+	snprintf(line, sizeof(line), "0x00005152 %-10d root       600        6            1", msg);
+	EXPECT(strstr(text, line) != NULL);
+	snprintf(line, sizeof(line),
+		 "0x00000000 %-10d root       640        8192       1          dest", shm);
+	EXPECT(strstr(text, line) != NULL);
+	snprintf(line, sizeof(line), "0x00005153 %-10d root       666        3", sem);
+	EXPECT(strstr(text, line) != NULL);
+	char *only_queues[] = {"/bin/ipcs", "-q", NULL};
+	EXPECT_EQ(capture(only_queues, text, sizeof(text)), 0);
+	EXPECT(strstr(text, "Message Queues") && !strstr(text, "Semaphore Arrays"));
+
+	shmdt(address);
+	EXPECT(read_file("/proc/sysvipc/shm", text, sizeof(text)));
+	snprintf(line, sizeof(line), " %10d ", shm);
+	EXPECT(strstr(text, line) == NULL); /* gone with the last detach */
+	msgctl(msg, IPC_RMID, NULL);
+	semctl(sem, 0, IPC_RMID, 0);
 }
