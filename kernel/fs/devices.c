@@ -1,8 +1,8 @@
 /*
  * Character devices (include/vfs.h): a table from (major, minor) to file_operations, the
- * memory devices /dev/null and /dev/zero (null(4), zero(4)), and the /dev directory made at
- * boot. Numbers are Linux's (Documentation/admin-guide/devices.txt): 1,3 null; 1,5 zero;
- * 5,0 tty; 5,1 console.
+ * memory devices /dev/null and /dev/zero (null(4), zero(4)), and the /dev directory (with
+ * /dev/shm for POSIX shared memory) made at boot. Numbers are Linux's
+ * (Documentation/admin-guide/devices.txt): 1,3 null; 1,5 zero; 5,0 tty; 5,1 console.
  */
 #include "printk.h"
 #include "string.h"
@@ -90,4 +90,7 @@ void devices_populate(void)
 	vfs_mknod("/dev", S_IFDIR | 0755, 0);
 	for (size_t i = 0; i < ARRAY_SIZE(nodes); i++)
 		vfs_mknod(nodes[i].path, S_IFCHR | 0666, MKDEV(nodes[i].major, nodes[i].minor));
+	/* POSIX shared memory (shm_overview(7)): shm_open and sem_open keep their objects as
+	 * files here, which mmap(MAP_SHARED) then maps into every process that opens them. */
+	vfs_mknod("/dev/shm", S_IFDIR | 01777, 0);
 }

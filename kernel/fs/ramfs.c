@@ -3,6 +3,7 @@
  *
  *   directory  private = struct ramfs_dir: entries (name -> referenced inode), parent
  *   file       private = struct ramfs_data: an array of page frames; holes read as zeros
+ *              (read, write, truncate and mmap of the pages are in ramfs_file.c)
  *   symlink    private = the target string
  *   device     rdev; its file_operations come from the character-device table
  * Every inode's lock (a mutex) guards its private data. A directory entry holds one
@@ -17,6 +18,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "vfs.h"
+#include "ramfs.h"
 
 struct ramfs_entry {
 	char *name;
@@ -28,11 +30,6 @@ struct ramfs_dir {
 	struct list_head entries;
 	struct inode *parent; /* referenced; the root is its own parent */
 	size_t count;
-};
-
-struct ramfs_data {
-	phys_addr_t *pages;
-	size_t capacity;
 };
 
 static const struct inode_operations ramfs_inode_ops;
@@ -99,11 +96,13 @@ static struct inode *new_inode(uint32_t mode, struct inode *parent)
 		inode->file_ops = &ramfs_dir_ops;
 		inode->link_count = 2;
 	} else if (S_ISREG(mode)) {
-		inode->private = kzalloc(sizeof(struct ramfs_data));
-		if (!inode->private) {
+		struct ramfs_data *data = kzalloc(sizeof(*data));
+		if (!data) {
 			inode_put(inode);
 			return NULL;
 		}
+		spin_lock_init(&data->lock, "ramfs-pages");
+		inode->private = data;
 		inode->file_ops = &ramfs_file_ops;
 	}
 	return inode;
@@ -329,33 +328,6 @@ out:
 	return result;
 }
 
-static void free_pages_from(struct ramfs_data *data, size_t first)
-{
-	for (size_t i = first; i < data->capacity; i++) {
-		if (data->pages[i])
-			pmm_put(data->pages[i]);
-		data->pages[i] = 0;
-	}
-}
-
-static int ramfs_truncate(struct inode *inode, int64_t length)
-{
-	struct ramfs_data *data = inode->private;
-	if (length < 0)
-		return -EINVAL;
-	mutex_lock(&inode->lock);
-	size_t keep = DIV_ROUND_UP((size_t)length, PAGE_SIZE);
-	free_pages_from(data, keep);
-	/* Zero the tail of the last kept page so growing again reads zeros. */
-	if (length % PAGE_SIZE && keep - 1 < data->capacity && data->pages[keep - 1])
-		memset((char *)phys_to_virt(data->pages[keep - 1]) + length % PAGE_SIZE, 0,
-		       PAGE_SIZE - length % PAGE_SIZE);
-	inode->size = length;
-	inode_touch(inode, true);
-	mutex_unlock(&inode->lock);
-	return 0;
-}
-
 static void ramfs_release(struct inode *inode)
 {
 	if (S_ISDIR(inode->mode)) {
@@ -368,7 +340,7 @@ static void ramfs_release(struct inode *inode)
 		kfree(dir);
 	} else if (S_ISREG(inode->mode)) {
 		struct ramfs_data *data = inode->private;
-		free_pages_from(data, 0);
+		ramfs_free_pages(data, 0);
 		kfree(data->pages);
 		kfree(data);
 	} else if (S_ISFIFO(inode->mode)) {
@@ -391,102 +363,9 @@ static const struct inode_operations ramfs_inode_ops = {
 	.rename = ramfs_rename,
 	.readlink = ramfs_readlink,
 	.truncate = ramfs_truncate,
+	.map_page = ramfs_map_page,
 	.release = ramfs_release,
 };
-
-/* Make sure page `index` exists. Caller holds inode->lock. */
-static int ensure_page(struct ramfs_data *data, size_t index)
-{
-	if (index >= data->capacity) {
-		size_t capacity = MAX(index + 1, data->capacity * 2);
-		phys_addr_t *pages = kzalloc(capacity * sizeof(*pages));
-		if (!pages)
-			return -ENOMEM;
-		if (data->pages)
-			memcpy(pages, data->pages, data->capacity * sizeof(*pages));
-		kfree(data->pages);
-		data->pages = pages;
-		data->capacity = capacity;
-	}
-	if (!data->pages[index]) {
-		phys_addr_t frame = pmm_alloc_frame();
-		if (!frame)
-			return -ENOMEM;
-		memset(phys_to_virt(frame), 0, PAGE_SIZE);
-		data->pages[index] = frame;
-	}
-	return 0;
-}
-
-static ssize_t ramfs_read(struct file *file, struct io_buffer *buffer, size_t count,
-			  int64_t *offset)
-{
-	struct inode *inode = file->inode;
-	struct ramfs_data *data = inode->private;
-	static const char zeros[256];
-	ssize_t done = 0;
-
-	mutex_lock(&inode->lock);
-	if (*offset < 0 || *offset >= inode->size)
-		goto out;
-	count = MIN(count, (size_t)(inode->size - *offset));
-	while ((size_t)done < count) {
-		size_t index = (size_t)(*offset / PAGE_SIZE),
-		       within = (size_t)(*offset % PAGE_SIZE);
-		size_t chunk = MIN(count - (size_t)done, PAGE_SIZE - within);
-		const char *source = zeros;
-		if (index < data->capacity && data->pages[index])
-			source = (const char *)phys_to_virt(data->pages[index]) + within;
-		else
-			chunk = MIN(chunk, sizeof(zeros));
-		if (io_copy_to_buffer(buffer, (size_t)done, source, chunk) != 0) {
-			if (done == 0)
-				done = -EFAULT;
-			break;
-		}
-		done += (ssize_t)chunk;
-		*offset += (int64_t)chunk;
-	}
-	inode_touch(inode, false);
-out:
-	mutex_unlock(&inode->lock);
-	return done;
-}
-
-static ssize_t ramfs_write(struct file *file, struct io_buffer *buffer, size_t count,
-			   int64_t *offset)
-{
-	struct inode *inode = file->inode;
-	struct ramfs_data *data = inode->private;
-	ssize_t done = 0;
-
-	mutex_lock(&inode->lock);
-	if (file->flags & O_APPEND)
-		*offset = inode->size;
-	while ((size_t)done < count) {
-		size_t index = (size_t)(*offset / PAGE_SIZE),
-		       within = (size_t)(*offset % PAGE_SIZE);
-		size_t chunk = MIN(count - (size_t)done, PAGE_SIZE - within);
-		int error = ensure_page(data, index);
-		if (!error)
-			error = io_copy_from_buffer((char *)phys_to_virt(data->pages[index]) +
-							    within,
-						    buffer, (size_t)done, chunk);
-		if (error) {
-			if (done == 0)
-				done = error;
-			break;
-		}
-		done += (ssize_t)chunk;
-		*offset += (int64_t)chunk;
-		if (*offset > inode->size)
-			inode->size = *offset;
-	}
-	if (done > 0)
-		inode_touch(inode, true);
-	mutex_unlock(&inode->lock);
-	return done;
-}
 
 static int64_t ramfs_llseek(struct file *file, int64_t offset, int whence)
 {

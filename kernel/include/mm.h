@@ -37,6 +37,8 @@
 
 struct shm_segment;
 
+struct inode;
+
 struct vm_area {
 	virt_addr_t start;	 /* first byte, page aligned */
 	virt_addr_t end;	 /* one past the last byte, page aligned */
@@ -44,6 +46,8 @@ struct vm_area {
 	struct list_head node;	 /* in mm->vmas, sorted by start, never overlapping */
 	struct shm_segment *shm; /* a System V shared-memory attachment, or NULL */
 	size_t shm_page;	 /* the segment page that `start` shows */
+	struct inode *file;	 /* a mapped file (referenced), or NULL: anonymous */
+	size_t file_page;	 /* the file page that `start` shows (mmap's offset / 4096) */
 };
 
 /* Free a VMA taken out of its mm (drops its shared-memory attachment). May sleep: never
@@ -86,6 +90,8 @@ int mm_map(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned flag
 /* Insert a VMA built by the caller (shmat); `replace` unmaps what was there, else an overlap
  * is -EINVAL. The VMA belongs to the mm from then on. Returns 0, -EINVAL or -ENOMEM. */
 int mm_insert_vma(struct mm_struct *mm, struct vm_area *vma, bool replace);
+/* Is every page of [start, start + length) inside some VMA? (msync: -ENOMEM if not) */
+bool mm_range_is_mapped(struct mm_struct *mm, virt_addr_t start, size_t length);
 /* Length of the shared-memory attachment starting exactly at address (shmdt), or 0. */
 size_t mm_shm_attachment_length(struct mm_struct *mm, virt_addr_t address);
 /* Find a free gap of `length` bytes, top down from the mmap area (or at hint if free). */

@@ -71,6 +71,10 @@ struct inode_operations {
 	/* Copy the target into buffer (kernel), NUL-terminated. Returns its length. */
 	int (*readlink)(struct inode *inode, char *buffer, size_t size);
 	int (*truncate)(struct inode *inode, int64_t length);
+	/* mmap of a file: page `index` of its data, referenced for the caller (pmm_get).
+	 * Called from the page-fault path under a spinlock: must not sleep. -ENXIO when the
+	 * page lies past the end of the file (the faulting program gets SIGBUS). */
+	int (*map_page)(struct inode *inode, size_t index, phys_addr_t *frame);
 	/* The last reference went: free the file system's data. */
 	void (*release)(struct inode *inode);
 };

@@ -8,6 +8,7 @@
 #include "panic.h"
 #include "pmm.h"
 #include "string.h"
+#include "vfs.h"
 #include "uapi/errno.h"
 #include "vmm.h"
 #include "arch/cpu.h"
@@ -72,6 +73,8 @@ struct mm_struct *mm_copy(struct mm_struct *old)
 		*copy = *vma;
 		if (copy->shm)
 			shm_vma_open(copy->shm); /* the child is attached too */
+		if (copy->file)
+			inode_get(copy->file);
 		list_add_tail(&copy->node, &mm->vmas);
 		mm->vma_count++;
 		if (vmm_copy_user_range(old->page_table, mm->page_table, vma->start, vma->end,

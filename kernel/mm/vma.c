@@ -7,6 +7,7 @@
 #include "mm.h"
 #include "kmalloc.h"
 #include "shm.h"
+#include "vfs.h"
 #include "pmm.h"
 #include "uapi/errno.h"
 #include "vmm.h"
@@ -74,6 +75,10 @@ static int split_vma(struct mm_struct *mm, struct vm_area *vma, virt_addr_t addr
 		upper->shm_page += (address - vma->start) / PAGE_SIZE;
 		shm_vma_open(upper->shm);
 	}
+	if (upper->file) {
+		upper->file_page += (address - vma->start) / PAGE_SIZE;
+		inode_get(upper->file);
+	}
 	vma->end = address;
 	list_add(&upper->node, &vma->node);
 	mm->vma_count++;
@@ -121,6 +126,8 @@ void vma_free(struct vm_area *vma)
 {
 	if (vma->shm)
 		shm_vma_close(vma->shm);
+	if (vma->file)
+		inode_put(vma->file);
 	kfree(vma);
 }
 
@@ -344,4 +351,22 @@ out:
 	spin_unlock_irqrestore(&mm->lock, flags);
 	free_dead(&dead);
 	return new_brk;
+}
+
+bool mm_range_is_mapped(struct mm_struct *mm, virt_addr_t start, size_t length)
+{
+	if (!range_is_user(start, length))
+		return false;
+	bool mapped = true;
+	virt_addr_t at = start;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	while (at < start + length && mapped) {
+		struct vm_area *vma = mm_find_vma_locked(mm, at);
+		if (vma)
+			at = vma->end;
+		else
+			mapped = false;
+	}
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return mapped;
 }

@@ -62,3 +62,17 @@ UTEST(musl_pthreads_mutex_condvar_join)
 	if (utest_failures)
 		printf("  output was:\n%s", output);
 }
+
+UTEST(musl_posix_shm_named_semaphores_sockets_msg_poll)
+{
+	char output[512];
+	EXPECT_EQ(run_captured("/tests/musl-ipc", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "shm counter 1500\n"
+			      "sem value 1\n"
+			      "unlinked: yes\n"
+			      "datagrams 5 6\n"
+			      "msg type 2 two\n"
+			      "poll 0 1 revents 1\n") == 0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}

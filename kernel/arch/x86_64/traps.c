@@ -23,6 +23,7 @@
 #include "sched.h"
 #include "mm.h"
 #include "proc.h"
+#include "uapi/errno.h"
 #include "uapi/signal.h"
 
 static const char *const exception_names[32] = {
@@ -108,14 +109,15 @@ static int exception_signal(uint64_t vector)
 	}
 }
 
-/* A user program faulted and nothing can fix it: today that ends the process. */
-static noreturn void user_fault(struct trap_frame *frame)
+/* A user program faulted and nothing can fix it: today that ends the process. A page
+ * fault past the end of a mapped file is SIGBUS (mmap(2)), any other SIGSEGV. */
+static noreturn void user_fault(struct trap_frame *frame, int fault_result)
 {
-	int signal = exception_signal(frame->vector);
+	int signal = fault_result == -ENXIO ? SIGBUS : exception_signal(frame->vector);
 	if (frame->vector == VECTOR_PAGE_FAULT)
-		printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
-		       current->comm, current->pid, read_cr2(), frame->rip, frame->rsp,
-		       frame->error_code);
+		printk(KERN_INFO "%s[%d]: %s at %lx ip %016lx sp %016lx error %lx\n", current->comm,
+		       current->pid, signal == SIGBUS ? "bus error" : "segfault", read_cr2(),
+		       frame->rip, frame->rsp, frame->error_code);
 	else
 		printk(KERN_INFO "%s[%d]: %s at ip %016lx sp %016lx: killed by signal %d\n",
 		       current->comm, current->pid, exception_names[frame->vector], frame->rip,
@@ -134,20 +136,20 @@ noreturn void bad_user_return(struct trap_frame *frame)
 	do_exit_group(SIGSEGV);
 }
 
-/* Demand paging and copy-on-write: true when the fault is resolved and may be retried. */
-static bool resolve_page_fault(struct trap_frame *frame)
+/* Demand paging and copy-on-write: 0 when the fault is resolved and may be retried. */
+static int resolve_page_fault(struct trap_frame *frame)
 {
 	virt_addr_t address = read_cr2();
 	bool user = frame->cs & 3;
 	struct task_struct *task = current;
 	if (address >= USER_SPACE_END || !task || !task->mm)
-		return false;
+		return -EFAULT;
 	/* The kernel touches user memory only in the user-copy routines (which have fixups). */
 	if (!user && !extable_find_fixup(frame->rip))
-		return false;
+		return -EFAULT;
 	unsigned access = (frame->error_code & 2 ? FAULT_WRITE : 0) |
 			  (frame->error_code & 16 ? FAULT_EXEC : 0) | (user ? FAULT_USER : 0);
-	return mm_handle_fault(task->mm, address, access) == 0;
+	return mm_handle_fault(task->mm, address, access);
 }
 
 void trap_dispatch(struct trap_frame *frame)
@@ -155,14 +157,16 @@ void trap_dispatch(struct trap_frame *frame)
 	struct cpu_local *cpu = this_cpu();
 	cpu->irq_depth++;
 	if (frame->vector < 32) {
-		if (frame->vector == VECTOR_PAGE_FAULT && resolve_page_fault(frame)) {
+		int fault_result = -EFAULT;
+		if (frame->vector == VECTOR_PAGE_FAULT &&
+		    (fault_result = resolve_page_fault(frame)) == 0) {
 			cpu->irq_depth--;
 			return;
 		}
 		if (frame->cs & 3) {
 			cpu->irq_depth--;
 			irq_enable();
-			user_fault(frame);
+			user_fault(frame, fault_result);
 		}
 		virt_addr_t fixup = extable_find_fixup(frame->rip);
 		if (!fixup)
