@@ -83,6 +83,16 @@ check demo_threads_producer_consumer 0 'consumed 1000 items, sum 500500 \(expect
 check demo_pipe_writer_waits_for_reader 0 'full after 65536 bytes \(write says EAGAIN\)' \
     'my blocked writes went through \(131072 bytes' 'end of file after 131072 bytes' -- \
     --append 'init=/bin/demo-pipe' --timeout 60
+check demo_fifo_open_waits_for_reader 0 'open for writing fails with ENXIO' \
+    'fifo: 5 lines sent, 5 received in order' -- \
+    --append 'init=/bin/demo-fifo' --timeout 60
+check demo_shm_producer_consumer 0 'consumed 1000 items, sum 500500 \(expected 500500\)' -- \
+    --append 'init=/bin/demo-shm' --timeout 60
+check demo_msg_types_address_workers 0 '15 messages \(720 bytes\) wait in queue' \
+    '12 jobs, 3 workers: each worker received exactly the jobs of its type' -- \
+    --append 'init=/bin/demo-msg' --timeout 60
+check demo_socket_echo_server 0 'server: echoed 9 lines, 207 bytes' '3 clients, all echoes matched' -- \
+    --append 'init=/bin/demo-socket' --timeout 60
 
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
