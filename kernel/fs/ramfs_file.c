@@ -6,6 +6,7 @@
  * page-fault path, which cannot sleep, fills holes too.
  */
 #include "kmalloc.h"
+#include "mm.h"
 #include "pmm.h"
 #include "string.h"
 #include "uapi/errno.h"
@@ -61,10 +62,12 @@ int ramfs_map_page(struct inode *inode, size_t index, phys_addr_t *frame)
 	struct ramfs_data *data = inode->private;
 	if (!S_ISREG(inode->mode))
 		return -ENODEV;
-	if ((int64_t)index >= DIV_ROUND_UP(READ_ONCE(inode->size), PAGE_SIZE))
-		return -ENXIO;
 	uint64_t flags = spin_lock_irqsave(&data->lock);
-	int result = ensure_page_locked(data, index, frame);
+	/* Checked under the lock: ramfs_truncate() sets a smaller size under it before it
+	 * frees pages, so a fault never puts a page back past the new end. */
+	int result = -ENXIO;
+	if ((int64_t)index < DIV_ROUND_UP(READ_ONCE(inode->size), PAGE_SIZE))
+		result = ensure_page_locked(data, index, frame);
 	if (result == 0)
 		pmm_get(*frame);
 	spin_unlock_irqrestore(&data->lock, flags);
@@ -89,6 +92,15 @@ int ramfs_truncate(struct inode *inode, int64_t length)
 		return -EINVAL;
 	mutex_lock(&inode->lock);
 	size_t keep = DIV_ROUND_UP((size_t)length, PAGE_SIZE);
+	if (length < inode->size) {
+		/* Shrinking: first the size (so no new fault maps a page past it), then every
+		 * mapping of the cut pages goes (touching them is SIGBUS now, mmap(2)), then the
+		 * pages themselves. */
+		uint64_t flags = spin_lock_irqsave(&data->lock);
+		inode->size = length;
+		spin_unlock_irqrestore(&data->lock, flags);
+		mm_unmap_file_pages(inode, keep);
+	}
 	ramfs_free_pages(data, keep);
 	/* Zero the tail of the last kept page so growing again reads zeros. */
 	phys_addr_t last = length % PAGE_SIZE ? page_at(data, keep - 1) : 0;

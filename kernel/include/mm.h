@@ -19,13 +19,15 @@
 #include "spinlock.h"
 
 /* VMA permissions (what the page tables will allow). */
-#define VMA_READ   0x1
-#define VMA_WRITE  0x2
-#define VMA_EXEC   0x4
+#define VMA_READ	0x1
+#define VMA_WRITE	0x2
+#define VMA_EXEC	0x4
 /* VMA kinds. */
-#define VMA_STACK  0x10 /* the main thread's stack */
-#define VMA_HEAP   0x20 /* the brk area */
-#define VMA_SHARED 0x40 /* MAP_SHARED: never copy-on-write */
+#define VMA_STACK	0x10 /* the main thread's stack */
+#define VMA_HEAP	0x20 /* the brk area */
+#define VMA_SHARED	0x40 /* MAP_SHARED: never copy-on-write */
+/* mprotect may never add write: a shared mapping of a file not opened O_RDWR, SHM_RDONLY */
+#define VMA_NO_MAYWRITE 0x80
 
 /* The user address-space layout. */
 #define USER_STACK_TOP	 0x00007ffffffff000ul
@@ -92,6 +94,9 @@ int mm_map(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned flag
 int mm_insert_vma(struct mm_struct *mm, struct vm_area *vma, bool replace);
 /* Is every page of [start, start + length) inside some VMA? (msync: -ENOMEM if not) */
 bool mm_range_is_mapped(struct mm_struct *mm, virt_addr_t start, size_t length);
+/* A file shrank: unmap its pages from first_page on in every address space, so touching
+ * them faults again (SIGBUS past the end). Caller holds the inode's lock. */
+void mm_unmap_file_pages(struct inode *inode, size_t first_page);
 /* Length of the shared-memory attachment starting exactly at address (shmdt), or 0. */
 size_t mm_shm_attachment_length(struct mm_struct *mm, virt_addr_t address);
 /* Find a free gap of `length` bytes, top down from the mmap area (or at hint if free). */

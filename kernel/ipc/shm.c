@@ -136,7 +136,8 @@ long sys_shmat(int id, unsigned long address, int flags)
 	mutex_unlock(&segments.lock);
 
 	size_t length = segment->pages * PAGE_SIZE;
-	unsigned vma_flags = VMA_READ | VMA_SHARED | ((flags & SHM_RDONLY) ? 0 : VMA_WRITE) |
+	unsigned vma_flags = VMA_READ | VMA_SHARED |
+			     ((flags & SHM_RDONLY) ? VMA_NO_MAYWRITE : VMA_WRITE) |
 			     ((flags & SHM_EXEC) ? VMA_EXEC : 0);
 	long result;
 	struct vm_area *vma = kzalloc(sizeof(*vma));
@@ -155,6 +156,8 @@ long sys_shmat(int id, unsigned long address, int flags)
 	*vma = (struct vm_area){
 		.start = address, .end = address + length, .flags = vma_flags, .shm = segment};
 	result = mm_insert_vma(mm, vma, (flags & SHM_REMAP) != 0);
+	if (result == -EEXIST)
+		result = -EINVAL; /* shmat(2): the range is in use and SHM_REMAP was not given */
 	if (result) {
 		kfree(vma);
 		goto err_close;

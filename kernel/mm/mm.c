@@ -110,6 +110,18 @@ void mm_activate(struct mm_struct *mm)
 		write_cr3(space);
 }
 
+struct vm_area *mm_find_vma_locked(struct mm_struct *mm, virt_addr_t address);
+
+/* Is address in a MAP_SHARED (or System V shm) VMA, whose frames are written in place? */
+static bool address_is_shared(struct mm_struct *mm, virt_addr_t address)
+{
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	struct vm_area *vma = mm_find_vma_locked(mm, address);
+	bool shared = vma && (vma->flags & VMA_SHARED);
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return shared;
+}
+
 int mm_write_remote(struct mm_struct *mm, virt_addr_t address, const void *data, size_t length)
 {
 	const uint8_t *bytes = data;
@@ -119,16 +131,18 @@ int mm_write_remote(struct mm_struct *mm, virt_addr_t address, const void *data,
 		size_t chunk = MIN(length, page + PAGE_SIZE - address);
 		/* The kernel fills pages the program itself may not write (text, rodata):
 		 * fault the page in as a read, then write through the direct map. */
-		bool present = vmm_translate(mm->page_table, address, &phys, NULL);
-		if (!present || pmm_refcount(phys) > 1) {
-			/* Absent: fault it in as a read. Shared copy-on-write: take a private copy.
-			 */
-			unsigned access = FAULT_USER | (present ? FAULT_WRITE : 0);
-			if (mm_handle_fault(mm, address, access) != 0 ||
-			    !vmm_translate(mm->page_table, address, &phys, NULL) ||
-			    pmm_refcount(phys) > 1)
-				return -EFAULT;
-		}
+		if (!vmm_translate(mm->page_table, address, &phys, NULL) &&
+		    (mm_handle_fault(mm, address, FAULT_USER) != 0 ||
+		     !vmm_translate(mm->page_table, address, &phys, NULL)))
+			return -EFAULT; /* absent: fault it in as a read */
+		/* A frame shared copy-on-write (after fork, or a private file page): take a
+		 * private copy first. A MAP_SHARED page is written in place, as the program would.
+		 */
+		if (pmm_refcount(phys) > 1 && !address_is_shared(mm, address) &&
+		    (mm_handle_fault(mm, address, FAULT_USER | FAULT_WRITE) != 0 ||
+		     !vmm_translate(mm->page_table, address, &phys, NULL) ||
+		     pmm_refcount(phys) > 1))
+			return -EFAULT;
 		memcpy(phys_to_virt(phys), bytes, chunk);
 		bytes += chunk;
 		address += chunk;

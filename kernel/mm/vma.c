@@ -7,6 +7,7 @@
 #include "mm.h"
 #include "kmalloc.h"
 #include "shm.h"
+#include "task.h"
 #include "vfs.h"
 #include "pmm.h"
 #include "uapi/errno.h"
@@ -198,7 +199,7 @@ int mm_insert_vma(struct mm_struct *mm, struct vm_area *vma, bool replace)
 	if (replace)
 		result = unmap_locked(mm, vma->start, vma->end, &dead);
 	else if (!range_is_free(mm, vma->start, vma->end - vma->start))
-		result = -EINVAL;
+		result = -EEXIST;
 	if (result == 0)
 		insert_sorted(mm, vma);
 	spin_unlock_irqrestore(&mm->lock, flags);
@@ -275,6 +276,10 @@ int mm_protect(struct mm_struct *mm, virt_addr_t start, size_t length, unsigned 
 			continue;
 		if (vma->start > covered)
 			break;
+		if ((protection & VMA_WRITE) && (vma->flags & VMA_NO_MAYWRITE)) {
+			result = -EACCES; /* mprotect(2): the file was not opened for writing */
+			goto out;
+		}
 		covered = vma->end;
 	}
 	if (covered < end) {
@@ -330,7 +335,8 @@ virt_addr_t mm_brk(struct mm_struct *mm, virt_addr_t new_brk)
 	if (new_end > old_end) {
 		if (!range_is_free(mm, old_end, new_end - old_end))
 			goto out;
-		if (heap && heap->end == old_end) {
+		if (heap && heap->end == old_end && (heap->flags & VMA_HEAP) && !heap->file &&
+		    !heap->shm) {
 			heap->end = new_end;
 		} else {
 			struct vm_area *vma = kmalloc(sizeof(*vma));
@@ -369,4 +375,37 @@ bool mm_range_is_mapped(struct mm_struct *mm, virt_addr_t start, size_t length)
 	}
 	spin_unlock_irqrestore(&mm->lock, flags);
 	return mapped;
+}
+
+struct file_cut {
+	struct inode *inode;
+	size_t first_page;
+};
+
+static bool unmap_file_pages_of(struct task_struct *task, void *data)
+{
+	struct file_cut *cut = data;
+	struct mm_struct *mm = task->mm;
+	struct vm_area *vma;
+	if (!mm)
+		return true;
+	uint64_t flags = spin_lock_irqsave(&mm->lock);
+	list_for_each_entry (vma, &mm->vmas, node) {
+		size_t pages = (vma->end - vma->start) / PAGE_SIZE;
+		if (vma->file != cut->inode || vma->file_page + pages <= cut->first_page)
+			continue;
+		virt_addr_t from = vma->start;
+		if (cut->first_page > vma->file_page)
+			from += (cut->first_page - vma->file_page) * PAGE_SIZE;
+		unmap_pages(mm, from, vma->end); /* private copies too, as on Linux */
+	}
+	spin_unlock_irqrestore(&mm->lock, flags);
+	return true;
+}
+
+void mm_unmap_file_pages(struct inode *inode, size_t first_page)
+{
+	struct file_cut cut = {inode, first_page};
+	/* Threads sharing an mm visit it more than once; the second visit finds nothing. */
+	for_each_task(unmap_file_pages_of, &cut);
 }

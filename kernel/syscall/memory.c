@@ -45,8 +45,8 @@ static long map_file(virt_addr_t address, size_t length, unsigned vma_flags, int
 	long result;
 	if (!inode || !S_ISREG(inode->mode) || !inode->ops || !inode->ops->map_page) {
 		result = -ENODEV;
-	} else if (access == O_WRONLY ||
-		   ((vma_flags & VMA_SHARED) && (vma_flags & VMA_WRITE) && access != O_RDWR)) {
+	} else if (access == O_WRONLY || ((vma_flags & VMA_SHARED) && (vma_flags & VMA_WRITE) &&
+					  (access != O_RDWR || (file->flags & O_APPEND)))) {
 		result = -EACCES;
 	} else if (offset < 0 || (uint64_t)offset + length < (uint64_t)offset) {
 		result = -EOVERFLOW;
@@ -60,17 +60,21 @@ static long map_file(virt_addr_t address, size_t length, unsigned vma_flags, int
 			result = -ENOMEM;
 			goto out;
 		}
+		/* A shared mapping of a file not open for writing may never become writable. */
+		if ((vma_flags & VMA_SHARED) && access != O_RDWR)
+			vma_flags |= VMA_NO_MAYWRITE;
 		*vma = (struct vm_area){.start = start,
 					.end = start + length,
 					.flags = vma_flags,
 					.file = inode,
 					.file_page = (size_t)offset / PAGE_SIZE};
 		inode_get(inode);
-		result = mm_insert_vma(mm, vma, (flags & MAP_FIXED) != 0);
+		bool replace = (flags & MAP_FIXED) && !(flags & MAP_FIXED_NOREPLACE);
+		result = mm_insert_vma(mm, vma, replace);
 		if (result) {
 			vma_free(vma);
-			if (result == -EINVAL && (flags & MAP_FIXED_NOREPLACE))
-				result = -EEXIST;
+			if (result == -EEXIST && !(flags & MAP_FIXED_NOREPLACE))
+				result = -ENOMEM; /* another thread took the free range first */
 		} else {
 			result = (long)start;
 		}
@@ -86,7 +90,15 @@ long sys_mmap(unsigned long address, size_t length, int protection, int flags, i
 	struct mm_struct *mm = current->mm;
 	int type = flags & MAP_TYPE;
 
-	if (length == 0 || (protection & ~PROT_MASK) || (offset & (PAGE_SIZE - 1)))
+	if (offset & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) { /* like Linux, a bad descriptor is reported first */
+		struct file *file = fd_get(fd);
+		if (!file)
+			return -EBADF;
+		file_put(file);
+	}
+	if (length == 0 || (protection & ~PROT_MASK))
 		return -EINVAL;
 	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
 		return -EINVAL;

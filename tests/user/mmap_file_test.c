@@ -198,3 +198,57 @@ UTEST(dev_shm_shares_memory_between_processes)
 	EXPECT_EQ(*counter, CHILDREN * ADDS);	  /* mapped memory outlives the name */
 	munmap((void *)counter, 4096);
 }
+
+UTEST(mmap_file_shrink_unmaps_and_protections_hold)
+{
+	int fd = make_file("/tmp/shrink-map", 2);
+	char *shared = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	char *private = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	EXPECT_EQ(shared[4096], 'b');
+	EXPECT_EQ(private[4096], 'b'); /* read: still the file's page */
+	private[4097] = 'p';	       /* and a private copy */
+	EXPECT_EQ(ftruncate(fd, 4096), 0);
+	for (int i = 0; i < 2; i++) {
+		char *map = i ? private : shared;
+		pid_t child = fork();
+		if (child == 0) {
+			(void)*(volatile char *)(map + 4096); /* cut off: SIGBUS, as on Linux */
+			_exit(0);
+		}
+		EXPECT_EQ(child_status(child), 128 + 7);
+	}
+	EXPECT_EQ(ftruncate(fd, 8192), 0); /* grown again: zeros, and shared again */
+	EXPECT_EQ(shared[4096], 0);
+	shared[4098] = 'G';
+	EXPECT_EQ(byte_at(fd, 4098), 'G');
+	pwrite(fd, "W", 1, 4099);
+	EXPECT_EQ(shared[4099], 'W');
+	munmap(shared, 8192);
+	munmap(private, 8192);
+
+	/* A shared mapping of a file opened read-only can never be made writable. */
+	int read_only = open("/tmp/shrink-map", O_RDONLY);
+	char *map = mmap(NULL, 4096, PROT_READ, MAP_SHARED, read_only, 0);
+	EXPECT_ERRNO(mprotect(map, 4096, PROT_READ | PROT_WRITE), EACCES);
+	munmap(map, 4096);
+	map = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, read_only, 0);
+	EXPECT_EQ(mprotect(map, 4096, PROT_READ | PROT_WRITE), 0); /* private: fine */
+	munmap(map, 4096);
+	/* O_APPEND files cannot be mapped shared and writable. */
+	int append = open("/tmp/shrink-map", O_RDWR | O_APPEND);
+	EXPECT(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, append, 0) == MAP_FAILED);
+	EXPECT_EQ(errno, EACCES);
+	/* MAP_FIXED_NOREPLACE never replaces what is there. */
+	char *anonymous =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	anonymous[0] = 'Q';
+	EXPECT(mmap(anonymous, 4096, PROT_READ, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0) ==
+	       MAP_FAILED);
+	EXPECT_EQ(errno, EEXIST);
+	EXPECT_EQ(anonymous[0], 'Q');
+	munmap(anonymous, 4096);
+	close(append);
+	close(read_only);
+	close(fd);
+	unlink("/tmp/shrink-map");
+}
