@@ -81,6 +81,7 @@ include scripts/mk/run.mk
 include scripts/mk/test.mk
 include scripts/mk/libc.mk
 include scripts/mk/rootfs.mk
+include scripts/mk/oracle.mk
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
