@@ -120,3 +120,63 @@ UTEST(select_pipes)
 	read_set = 1ul << fds[0];
 	EXPECT_ERRNO(syscall(SYS_select, fds[0] + 1, &read_set, NULL, NULL, &no_wait), EBADF);
 }
+
+UTEST(fifo_streams_a_megabyte_in_order)
+{
+	unlink("/tmp/big-fifo");
+	EXPECT_EQ(mknod("/tmp/big-fifo", S_IFIFO | 0600, 0), 0);
+	pid_t child = fork();
+	if (child == 0) {
+		int writer = open("/tmp/big-fifo", O_WRONLY); /* waits for the reader */
+		static uint8_t chunk[1000];
+		uint32_t counter = 0;
+		for (int i = 0; i < 1100; i++) {
+			for (size_t j = 0; j < sizeof(chunk); j++)
+				chunk[j] = (uint8_t)(counter++ * 11);
+			if (write(writer, chunk, sizeof(chunk)) != sizeof(chunk))
+				_exit(1);
+		}
+		_exit(0);
+	}
+	int reader = open("/tmp/big-fifo", O_RDONLY);
+	static uint8_t buffer[2048];
+	uint32_t counter = 0, wrong = 0;
+	ssize_t count;
+	while ((count = read(reader, buffer, sizeof(buffer))) > 0) {
+		for (ssize_t i = 0; i < count; i++)
+			wrong += buffer[i] != (uint8_t)(counter++ * 11);
+	}
+	close(reader);
+	int status;
+	waitpid(child, &status, 0);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+	EXPECT_EQ(counter, 1100000);
+	EXPECT_EQ(wrong, 0);
+	unlink("/tmp/big-fifo");
+}
+
+UTEST(ppoll_pselect6_and_the_console)
+{
+	int fds[2];
+	pipe(fds);
+	write(fds[1], "r", 1);
+	struct poll_entry entries[2] = {{fds[0], IN, 0}, {1, OUT, 0}}; /* stdout: the console */
+	struct {
+		long seconds, nanoseconds;
+	} zero = {0, 0};
+	EXPECT_EQ(syscall(SYS_ppoll, entries, 2, &zero, NULL, 8), 2);
+	EXPECT_EQ(entries[0].revents, IN);
+	EXPECT_EQ(entries[1].revents, OUT); /* a terminal can always be written */
+	struct poll_entry console_in = {0, IN, 0};
+	EXPECT(syscall(SYS_ppoll, &console_in, 1, &zero, NULL, 8) >= 0); /* no typed input */
+	unsigned long read_set = 1ul << fds[0];
+	EXPECT_EQ(syscall(SYS_pselect6, fds[0] + 1, &read_set, NULL, NULL, &zero, NULL), 1);
+	EXPECT_EQ(read_set, 1ul << fds[0]);
+	char byte;
+	read(fds[0], &byte, 1);
+	read_set = 1ul << fds[0];
+	EXPECT_EQ(syscall(SYS_pselect6, fds[0] + 1, &read_set, NULL, NULL, &zero, NULL), 0);
+	EXPECT_ERRNO(syscall(SYS_ppoll, entries, 2, (void *)0x10000, NULL, 8), EFAULT);
+	close(fds[0]);
+	close(fds[1]);
+}

@@ -241,3 +241,42 @@ UTEST(datagram_sendto_named_socket)
 	close(receiver);
 	EXPECT_EQ(unlink(path), 0);
 }
+
+UTEST(socket_flags_accept4_and_peer_names)
+{
+	int fds[2];
+	EXPECT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds), 0);
+	EXPECT(fcntl(fds[0], F_GETFL) & O_NONBLOCK);
+	EXPECT_EQ(fcntl(fds[1], F_GETFD), FD_CLOEXEC);
+	char buffer[8];
+	EXPECT_ERRNO(read(fds[0], buffer, sizeof(buffer)), EAGAIN); /* non-blocking, empty */
+	close(fds[0]);
+	close(fds[1]);
+
+	const char *path = "/tmp/flags.sock";
+	unlink(path);
+	struct sockaddr_un address = address_of(path);
+	int server = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+	EXPECT_EQ(bind(server, &address, sizeof(address)), 0);
+	EXPECT_EQ(listen(server, 2), 0);
+	EXPECT_ERRNO(accept(server, NULL, NULL), EAGAIN); /* nobody is connecting */
+	int client = socket(AF_UNIX, SOCK_STREAM, 0);
+	EXPECT_EQ(connect(client, &address, sizeof(address)), 0); /* queued in the backlog */
+	int connection = accept4(server, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	EXPECT(connection >= 0);
+	EXPECT_EQ(fcntl(connection, F_GETFD), FD_CLOEXEC);
+	EXPECT(fcntl(connection, F_GETFL) & O_NONBLOCK);
+	EXPECT_ERRNO(accept4(server, NULL, NULL, 0x7), EINVAL);
+	struct sockaddr_un name;
+	socklen_t length = sizeof(name);
+	EXPECT_EQ(getpeername(client, &name, &length), 0); /* the client's peer is the server */
+	EXPECT(strcmp(name.sun_path, path) == 0);
+	length = sizeof(name);
+	EXPECT_EQ(getsockname(client, &name, &length), 0); /* the client itself is unnamed */
+	EXPECT_EQ(length, sizeof(sa_family_t));
+	EXPECT_ERRNO(getpeername(server, &name, &length), ENOTCONN);
+	close(connection);
+	close(client);
+	close(server);
+	unlink(path);
+}

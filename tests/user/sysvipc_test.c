@@ -158,6 +158,20 @@ UTEST(sem_blocking_wake_and_counts)
 	EXPECT_EQ(semop(id, &post, 1), 0);
 	EXPECT_EQ(child_status(child), 0);
 	EXPECT_EQ(semctl(id, 0, GETVAL, 0), 0);
+	/* Wait-for-zero: a sem_op of 0 sleeps while the value is not zero (GETZCNT counts it). */
+	semctl(id, 0, SETVAL, 2);
+	child = fork();
+	if (child == 0) {
+		struct sembuf zero = {0, 0, 0};
+		_exit(semop(id, &zero, 1) == 0 ? 0 : 1);
+	}
+	while (semctl(id, 0, GETZCNT, 0) == 0)
+		sched_yield();
+	EXPECT_EQ(semctl(id, 0, GETZCNT, 0), 1);
+	struct sembuf take_two = {0, -2, 0};
+	EXPECT_EQ(semop(id, &take_two, 1), 0); /* reaching zero wakes the waiter */
+	EXPECT_EQ(child_status(child), 0);
+	EXPECT_EQ(semctl(id, 0, GETZCNT, 0), 0);
 	/* EIDRM for a blocked caller. */
 	child = fork();
 	if (child == 0) {
