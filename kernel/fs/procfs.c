@@ -7,7 +7,8 @@
  *   /proc/meminfo         MemTotal, MemFree (kB)
  *   /proc/uptime          seconds since boot, and seconds the idle task ran
  *   /proc/spindle         Spindle's own object counters (frames, kmalloc objects, tasks,
- *                         inodes, files, address spaces, futex waiters, copy-on-write copies),
+ *                         inodes, files, address spaces, futex waiters, pipes, System V
+ *                         objects, sockets, copy-on-write copies),
  *                         the numbers its leak checks compare
  *   /proc/sysvipc/{shm,msg,sem}
  *                         every System V IPC object, one per line, in Linux's columns (what
@@ -238,10 +239,11 @@ static size_t write_content(const struct proc_node *node, char *buffer, size_t s
 			buffer, size,
 			"free_frames %lu\nkmalloc_objects %lu\ntasks %lu\nkernel_stacks %lu\n"
 			"inodes %lu\nopen_files %lu\naddress_spaces %lu\nfutex_waiters %lu\n"
-			"cow_copies %lu\n",
+			"pipes %lu\nipc_objects %lu\nsockets %lu\ncow_copies %lu\n",
 			counters.free_frames, counters.kmalloc_objects, counters.tasks,
 			counters.kernel_stacks, counters.inodes, counters.files,
-			counters.address_spaces, counters.futex_waiters, mm_cow_copy_count());
+			counters.address_spaces, counters.futex_waiters, counters.pipes,
+			counters.ipc_objects, counters.sockets, mm_cow_copy_count());
 		break;
 	case PROC_SYSVIPC_SHM:
 		return shm_proc_show(buffer, size);

@@ -175,6 +175,10 @@ static void pipe_release(struct file *file)
 		pipe->readers--;
 	if (mode == O_WRONLY || mode == O_RDWR)
 		pipe->writers--;
+	/* A FIFO outlives its opens (the inode keeps the pipe), but like Linux, whose pipe
+	 * is freed then, data nobody read is gone once the last end closes. */
+	if (pipe->readers == 0 && pipe->writers == 0)
+		pipe->head = pipe->tail = 0;
 	mutex_unlock(&pipe->lock);
 	/* The other side learns: readers see end of file, writers get EPIPE. */
 	wake_up_all(&pipe->read_wait);

@@ -247,7 +247,12 @@ long sys_bind(int fd, const void *user_address, uint32_t length)
 		goto out;
 	mutex_lock(&unix_lock);
 	if (socket->address_length) {
-		error = -EINVAL;
+		/* Already bound: -EINVAL, but like Linux (which makes the node first) a path
+		 * that is taken reports -EADDRINUSE. */
+		struct inode *existing;
+		error = path_walk(AT_FDCWD, path, 0, &existing, NULL) == 0 ? -EADDRINUSE : -EINVAL;
+		if (error == -EADDRINUSE)
+			inode_put(existing);
 		goto out_unlock;
 	}
 	struct inode *directory, *node = NULL;

@@ -45,8 +45,8 @@ static long map_file(virt_addr_t address, size_t length, unsigned vma_flags, int
 	long result;
 	if (!inode || !S_ISREG(inode->mode) || !inode->ops || !inode->ops->map_page) {
 		result = -ENODEV;
-	} else if (access == O_WRONLY || ((vma_flags & VMA_SHARED) && (vma_flags & VMA_WRITE) &&
-					  (access != O_RDWR || (file->flags & O_APPEND)))) {
+	} else if (access == O_WRONLY ||
+		   ((vma_flags & VMA_SHARED) && (vma_flags & VMA_WRITE) && access != O_RDWR)) {
 		result = -EACCES;
 	} else if (offset < 0 || (uint64_t)offset + length < (uint64_t)offset) {
 		result = -EOVERFLOW;

@@ -68,8 +68,7 @@ UTEST(efault_output_structures)
 		EXPECT_ERRNO(syscall(SYS_ioctl, 0, 0x5401 /* TCGETS */, bad), EFAULT);
 		EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, bad), EFAULT);
 		EXPECT_ERRNO(syscall(SYS_nanosleep, bad, NULL), EFAULT);
-		EXPECT_ERRNO(syscall(SYS_futex, bad, 0 /* FUTEX_WAIT */, 0, NULL),
-			     EFAULT);
+		EXPECT_ERRNO(syscall(SYS_futex, bad, 0 /* FUTEX_WAIT */, 0, NULL), EFAULT);
 	}
 	/* gettimeofday and time accept NULL; the other bad pointers must fault. */
 	EXPECT_ERRNO(syscall(SYS_gettimeofday, UNMAPPED, NULL), EFAULT);

@@ -180,3 +180,17 @@ UTEST(ppoll_pselect6_and_the_console)
 	close(fds[0]);
 	close(fds[1]);
 }
+
+UTEST(fifo_drops_unread_data_when_the_last_end_closes)
+{
+	unlink("/tmp/stale-fifo");
+	EXPECT_EQ(mknod("/tmp/stale-fifo", S_IFIFO | 0600, 0), 0);
+	int both = open("/tmp/stale-fifo", O_RDWR); /* a reader and a writer at once */
+	EXPECT_EQ(write(both, "old", 3), 3);
+	close(both); /* nobody read "old": it goes with the last close, as on Linux */
+	both = open("/tmp/stale-fifo", O_RDWR | O_NONBLOCK);
+	char buffer[8];
+	EXPECT_ERRNO(read(both, buffer, sizeof(buffer)), EAGAIN);
+	close(both);
+	unlink("/tmp/stale-fifo");
+}

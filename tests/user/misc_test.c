@@ -70,6 +70,7 @@ UTEST(thread_pointer)
 	EXPECT_EQ(get, 0);
 	EXPECT_EQ(restore, 0);
 	EXPECT_EQ(value, (unsigned long)block);
-	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, 0xffffffff80000000ul), EPERM);
+	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, 0xffffffff80000000ul),
+		     EPERM);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
 }

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "utest.h"
@@ -62,4 +63,26 @@ UTEST(fork_copies_exactly_the_written_pages)
 	waitpid(child, &status, 0);
 	EXPECT_EQ(WEXITSTATUS(status), 0);
 	EXPECT_EQ(buffer[0], 1);
+}
+
+UTEST(proc_spindle_counts_pipes_sockets_and_ipc_objects)
+{
+	long pipes = proc_value("/proc/spindle", "pipes");
+	long sockets = proc_value("/proc/spindle", "sockets");
+	long objects = proc_value("/proc/spindle", "ipc_objects");
+	int fds[2], pair[2];
+	pipe(fds);
+	syscall(SYS_socketpair, 1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, pair);
+	int queue = (int)syscall(SYS_msgget, 0 /* IPC_PRIVATE */, 0600);
+	EXPECT_EQ(proc_value("/proc/spindle", "pipes"), pipes + 1);
+	EXPECT_EQ(proc_value("/proc/spindle", "sockets"), sockets + 2);
+	EXPECT_EQ(proc_value("/proc/spindle", "ipc_objects"), objects + 1);
+	close(fds[0]);
+	close(fds[1]);
+	close(pair[0]);
+	close(pair[1]);
+	syscall(SYS_msgctl, queue, 0 /* IPC_RMID */, NULL);
+	EXPECT_EQ(proc_value("/proc/spindle", "pipes"), pipes);
+	EXPECT_EQ(proc_value("/proc/spindle", "sockets"), sockets);
+	EXPECT_EQ(proc_value("/proc/spindle", "ipc_objects"), objects);
 }

@@ -34,6 +34,23 @@ struct message {
 	char text[32];
 };
 
+/* Wait until task pid sleeps (State S in /proc/<pid>/status, on Spindle and Linux alike):
+ * then it is certainly blocked in the call it made. */
+static void wait_until_sleeping(pid_t pid)
+{
+	char path[64], text[512];
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	for (;;) {
+		int fd = open(path, O_RDONLY);
+		ssize_t length = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+		close(fd);
+		text[length > 0 ? length : 0] = '\0';
+		if (length <= 0 || strstr(text, "State:\tS"))
+			return;
+		sched_yield();
+	}
+}
+
 static int child_status(pid_t child)
 {
 	int status;
@@ -109,7 +126,7 @@ UTEST(msg_blocking_both_ways)
 	child = fork();
 	if (child == 0)
 		_exit(msgrcv(id, &message, 32, 0, 0) == -1 && errno == EIDRM ? 0 : 1);
-	sched_yield();
+	wait_until_sleeping(child);
 	msgctl(id, IPC_RMID, NULL);
 	EXPECT_EQ(child_status(child), 0);
 }
