@@ -49,8 +49,8 @@ static int check_flags(uint64_t flags)
 	if (flags & (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |
 		     CLONE_NEWPID | CLONE_NEWNET | CLONE_PIDFD))
 		return -EINVAL; /* namespaces and pidfds: not in Spindle */
-	if ((flags & CSIGNAL) > SIGNAL_COUNT)
-		return -EINVAL;
+	/* Like Linux's clone(2) (not clone3), any exit signal number 0-255 is accepted; one
+	 * that is not a real signal is simply never sent. */
 	return 0;
 }
 

@@ -80,12 +80,12 @@ _Static_assert(sizeof(struct child_siginfo) == 128, "siginfo_t is 128 bytes");
 #define CLD_KILLED 2
 #define CLD_DUMPED 3
 
-long sys_waitid(int id_type, pid_t id, void *info, int options, void *rusage)
+/* The checks and the wait proper; *siginfo is filled when a child was collected. */
+static long waitid_common(int id_type, pid_t id, int options, struct child_siginfo *siginfo,
+			  uint64_t *utime, uint64_t *stime)
 {
 	pid_t pid;
 	int status = 0;
-	uint64_t utime = 0, stime = 0;
-
 	if (options & ~(WAIT4_OPTIONS | WEXITED | WSTOPPED | WNOWAIT))
 		return -EINVAL;
 	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
@@ -109,28 +109,38 @@ long sys_waitid(int id_type, pid_t id, void *info, int options, void *rusage)
 	}
 	if (!(options & WEXITED))
 		return -ECHILD; /* only exits are reported until job control exists */
-	long result = do_wait(pid, options, &status, &utime, &stime);
-	if (result < 0)
-		return result;
-	struct child_siginfo siginfo = {0};
+	long result = do_wait(pid, options, &status, utime, stime);
 	if (result > 0) {
-		siginfo.signo = SIGCHLD;
-		siginfo.pid = (int32_t)result;
+		siginfo->signo = SIGCHLD;
+		siginfo->pid = (int32_t)result;
 		if (WIFSIGNALED(status)) {
-			siginfo.code = (status & WSTATUS_COREDUMP) ? CLD_DUMPED : CLD_KILLED;
-			siginfo.status = WTERMSIG(status);
+			siginfo->code = (status & WSTATUS_COREDUMP) ? CLD_DUMPED : CLD_KILLED;
+			siginfo->status = WTERMSIG(status);
 		} else {
-			siginfo.code = CLD_EXITED;
-			siginfo.status = WEXITSTATUS(status);
+			siginfo->code = CLD_EXITED;
+			siginfo->status = WEXITSTATUS(status);
 		}
-		siginfo.utime = (int64_t)(utime / 10000000); /* clock ticks of 1/100 s */
-		siginfo.stime = (int64_t)(stime / 10000000);
+		siginfo->utime = (int64_t)(*utime / 10000000); /* clock ticks of 1/100 s */
+		siginfo->stime = (int64_t)(*stime / 10000000);
 	}
+	return result;
+}
+
+long sys_waitid(int id_type, pid_t id, void *info, int options, void *rusage)
+{
+	uint64_t utime = 0, stime = 0;
+	struct child_siginfo siginfo = {0};
+	long result = waitid_common(id_type, id, options, &siginfo, &utime, &stime);
+	if (result > 0) {
+		result = 0;
+		if (rusage && put_rusage(rusage, utime, stime) != 0)
+			return -EFAULT;
+	}
+	/* Like Linux, info is written (zeros if nothing was collected) whatever the result,
+	 * so a bad pointer is -EFAULT even when there is no child. */
 	if (info && copy_to_user(info, &siginfo, sizeof(siginfo)) != 0)
 		return -EFAULT;
-	if (rusage && put_rusage(rusage, utime, stime) != 0)
-		return -EFAULT;
-	return 0;
+	return result;
 }
 
 long sys_execve(const char *user_path, const char *const *argv, const char *const *envp)
