@@ -8,11 +8,23 @@
  *          up to PIPE_BUF bytes -> all at once when that much room exists (atomic);
  *          more -> as much as fits, repeatedly, until all is written (may interleave);
  *          full, O_NONBLOCK -> what fitted, or -EAGAIN if nothing did.
+ * The buffer is Linux's: 16 slots of one page each (64 KiB). A write first tops up the
+ * last slot with its odd bytes (count % 4096) when they fit there whole, then fills new
+ * slots a page at a time; a slot is free again only once it has been read to its end.
+ * So "full" means no free slot, and what a non-blocking write manages is exactly what it
+ * manages on Linux (pipe_write() in fs/pipe.c is the model; pipe(7)).
+ *
+ *     slots[]   tail                      head
+ *               v                          v
+ *     [ 3996 of 4096 | 4096 | ... | 100 |  free  | free ]
+ *       read from the front       written at the end of the last slot
+ *
  * Both ends are struct files on one anonymous FIFO inode whose private data is the pipe.
- * pipe->lock (a mutex: copies to and from user memory may take page faults) guards the ring
- * and the counts; readers sleep on read_wait, writers on write_wait.
+ * pipe->lock (a mutex: copies to and from user memory may take page faults) guards the
+ * slots and the counts; readers sleep on read_wait, writers on write_wait.
  */
 #include "kmalloc.h"
+#include "memlayout.h"
 #include "pipe.h"
 #include "poll.h"
 #include "proc.h"
@@ -23,11 +35,20 @@
 #include "vfs.h"
 #include "wait.h"
 
+#define PIPE_SLOTS (PIPE_CAPACITY / PAGE_SIZE)
+
+struct pipe_slot {
+	uint16_t offset; /* where the unread bytes start in the slot's page */
+	uint16_t length; /* how many there are */
+};
+
 struct pipe {
 	struct mutex lock;
-	uint8_t *ring;			     /* PIPE_CAPACITY bytes */
-	size_t head;			     /* bytes ever written */
-	size_t tail;			     /* bytes ever read */
+	uint8_t *pages; /* PIPE_SLOTS pages, slot i at i * PAGE_SIZE */
+	struct pipe_slot slots[PIPE_SLOTS];
+	size_t head;			     /* slots ever filled (the next one is head) */
+	size_t tail;			     /* slots ever emptied (the oldest is tail) */
+	size_t bytes;			     /* unread bytes in all slots (FIONREAD) */
 	int readers;			     /* open read ends */
 	int writers;			     /* open write ends */
 	unsigned reader_opens, writer_opens; /* ever opened: a FIFO open waits for a change */
@@ -74,9 +95,25 @@ static bool readable(struct pipe *pipe, size_t need)
 	return pipe->head != pipe->tail || pipe->writers == 0;
 }
 
+static bool full(struct pipe *pipe)
+{
+	return pipe->head - pipe->tail >= PIPE_SLOTS;
+}
+
 static bool writable(struct pipe *pipe, size_t need)
 {
-	return PIPE_CAPACITY - (pipe->head - pipe->tail) >= need || pipe->readers == 0;
+	(void)need;
+	return !full(pipe) || pipe->readers == 0;
+}
+
+static struct pipe_slot *slot_at(struct pipe *pipe, size_t index)
+{
+	return &pipe->slots[index % PIPE_SLOTS];
+}
+
+static uint8_t *page_of(struct pipe *pipe, size_t index)
+{
+	return pipe->pages + (index % PIPE_SLOTS) * PAGE_SIZE;
 }
 
 static ssize_t pipe_read(struct file *file, struct io_buffer *buffer, size_t count, int64_t *offset)
@@ -92,26 +129,47 @@ static ssize_t pipe_read(struct file *file, struct io_buffer *buffer, size_t cou
 		if (result)
 			goto out;
 	}
-	size_t available = pipe->head - pipe->tail;
+	/* Take what there is, slot after slot, up to count. */
 	size_t done = 0;
-	while (done < MIN(count, available)) {
-		size_t at = (pipe->tail + done) % PIPE_CAPACITY;
-		size_t chunk = MIN(MIN(count, available) - done, PIPE_CAPACITY - at);
-		if (io_copy_to_buffer(buffer, done, pipe->ring + at, chunk) != 0) {
+	bool freed = false;
+	while (done < count && pipe->head != pipe->tail) {
+		struct pipe_slot *slot = slot_at(pipe, pipe->tail);
+		size_t chunk = MIN(count - done, (size_t)slot->length);
+		if (io_copy_to_buffer(buffer, done, page_of(pipe, pipe->tail) + slot->offset,
+				      chunk) != 0) {
 			if (done == 0)
 				result = -EFAULT;
 			break;
 		}
+		slot->offset += (uint16_t)chunk;
+		slot->length -= (uint16_t)chunk;
+		pipe->bytes -= chunk;
 		done += chunk;
+		if (slot->length == 0) { /* read to its end: the slot is free again */
+			pipe->tail++;
+			freed = true;
+		}
 	}
-	pipe->tail += done;
 	if (result == 0)
 		result = (ssize_t)done;
-	if (done)
+	if (freed)
 		wake_up_all(&pipe->write_wait);
 out:
 	mutex_unlock(&pipe->lock);
 	return result;
+}
+
+/* Copy count bytes from buffer[done...] into slot index at its end. */
+static int fill_slot(struct pipe *pipe, size_t index, struct io_buffer *buffer, size_t done,
+		     size_t count)
+{
+	struct pipe_slot *slot = slot_at(pipe, index);
+	uint8_t *at = page_of(pipe, index) + slot->offset + slot->length;
+	if (io_copy_from_buffer(at, buffer, done, count) != 0)
+		return -EFAULT;
+	slot->length += (uint16_t)count;
+	pipe->bytes += count;
+	return 0;
 }
 
 static ssize_t pipe_write(struct file *file, struct io_buffer *buffer, size_t count,
@@ -121,44 +179,52 @@ static ssize_t pipe_write(struct file *file, struct io_buffer *buffer, size_t co
 	size_t done = 0;
 	ssize_t error = 0;
 
+	if (count == 0)
+		return 0;
 	mutex_lock(&pipe->lock);
+	if (pipe->readers == 0) {
+		error = -EPIPE;
+		goto out;
+	}
+	/* The odd bytes (count % 4096) go into the last slot when they fit there whole. */
+	size_t odd = count % PAGE_SIZE;
+	if (odd && pipe->head != pipe->tail) {
+		struct pipe_slot *last = slot_at(pipe, pipe->head - 1);
+		if (last->offset + last->length + odd <= PAGE_SIZE) {
+			error = fill_slot(pipe, pipe->head - 1, buffer, 0, odd);
+			if (error)
+				goto out;
+			done = odd;
+			wake_up_all(&pipe->read_wait);
+		}
+	}
+	/* The rest, a page per free slot: a write of up to PIPE_BUF bytes needs just one, so
+	 * it is never split (atomic); a bigger one may be interleaved with others. */
 	while (done < count) {
-		/* Atomic writes wait for room for all of it; big ones for any room at all. */
-		size_t need = count <= PIPE_BUF ? count : 1;
 		if (pipe->readers == 0) {
 			error = -EPIPE;
 			break;
 		}
-		if (!writable(pipe, need)) {
+		if (full(pipe)) {
 			if (file->flags & O_NONBLOCK) {
 				error = -EAGAIN;
 				break;
 			}
-			error = wait_for(pipe, &pipe->write_wait, writable, need);
+			error = wait_for(pipe, &pipe->write_wait, writable, 1);
 			if (error)
 				break;
 			continue; /* re-check readers */
 		}
-		size_t room = PIPE_CAPACITY - (pipe->head - pipe->tail);
-		size_t length = MIN(count - done, room);
-		size_t copied = 0;
-		while (copied < length) {
-			size_t at = (pipe->head + copied) % PIPE_CAPACITY;
-			size_t chunk = MIN(length - copied, PIPE_CAPACITY - at);
-			if (io_copy_from_buffer(pipe->ring + at, buffer, done + copied, chunk) !=
-			    0) {
-				error = -EFAULT;
-				break;
-			}
-			copied += chunk;
-		}
-		pipe->head += copied;
-		done += copied;
-		if (copied)
-			wake_up_all(&pipe->read_wait);
+		size_t chunk = MIN(count - done, (size_t)PAGE_SIZE);
+		*slot_at(pipe, pipe->head) = (struct pipe_slot){0, 0};
+		error = fill_slot(pipe, pipe->head, buffer, done, chunk);
 		if (error)
 			break;
+		pipe->head++;
+		done += chunk;
+		wake_up_all(&pipe->read_wait);
 	}
+out:
 	mutex_unlock(&pipe->lock);
 	if (error == -EPIPE)
 		signal_send_to_current(SIGPIPE);
@@ -178,7 +244,7 @@ static void pipe_release(struct file *file)
 	/* A FIFO outlives its opens (the inode keeps the pipe), but like Linux, whose pipe
 	 * is freed then, data nobody read is gone once the last end closes. */
 	if (pipe->readers == 0 && pipe->writers == 0)
-		pipe->head = pipe->tail = 0;
+		pipe->head = pipe->tail = pipe->bytes = 0;
 	mutex_unlock(&pipe->lock);
 	/* The other side learns: readers see end of file, writers get EPIPE. */
 	wake_up_all(&pipe->read_wait);
@@ -199,7 +265,7 @@ static unsigned pipe_poll(struct file *file, struct poll_table *table)
 			events |= POLLHUP;
 	}
 	if (mode != O_RDONLY) {
-		if (PIPE_CAPACITY - (pipe->head - pipe->tail) >= PIPE_BUF)
+		if (!full(pipe)) /* a free slot: room for PIPE_BUF bytes */
 			events |= POLLOUT | POLLWRNORM;
 		if (pipe->readers == 0)
 			events |= POLLERR;
@@ -213,8 +279,8 @@ struct pipe *pipe_alloc(void)
 	struct pipe *pipe = kzalloc(sizeof(*pipe));
 	if (!pipe)
 		return NULL;
-	pipe->ring = kmalloc(PIPE_CAPACITY);
-	if (!pipe->ring) {
+	pipe->pages = kmalloc(PIPE_CAPACITY);
+	if (!pipe->pages) {
 		kfree(pipe);
 		return NULL;
 	}
@@ -228,7 +294,7 @@ struct pipe *pipe_alloc(void)
 
 void pipe_free(struct pipe *pipe)
 {
-	kfree(pipe->ring);
+	kfree(pipe->pages);
 	kfree(pipe);
 	__atomic_sub_fetch(&live_pipes, 1, __ATOMIC_RELAXED);
 }
@@ -326,7 +392,7 @@ static long pipe_ioctl(struct file *file, unsigned command, unsigned long argume
 	struct pipe *pipe = pipe_of(file);
 	if (command != FIONREAD)
 		return -ENOTTY;
-	int available = (int)(pipe->head - pipe->tail);
+	int available = (int)pipe->bytes;
 	struct io_buffer out = {.address = (char *)argument, .user = true};
 	return io_copy_to_buffer(&out, 0, &available, sizeof(available));
 }

@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -61,13 +62,22 @@ UTEST(pipe_nonblocking_and_capacity)
 		total += written;
 	EXPECT_EQ(errno, EAGAIN);
 	EXPECT_EQ(total, 65536);
-	/* Room for 100 bytes but a 4096-byte atomic write must not be split: EAGAIN. */
+	/* Reading 100 bytes frees no slot (the first page still holds 3996): a 4096-byte
+	 * write finds no free slot, and neither does a bigger one: EAGAIN, as on Linux. */
 	char small[100];
 	EXPECT_EQ(read(fds[0], small, sizeof(small)), 100);
 	EXPECT_ERRNO(write(fds[1], block, sizeof(block)), EAGAIN);
-	/* A write larger than PIPE_BUF takes what fits. */
 	static char large[8192];
-	EXPECT_EQ(write(fds[1], large, sizeof(large)), 100);
+	EXPECT_ERRNO(write(fds[1], large, sizeof(large)), EAGAIN);
+	/* Reading the rest of that page frees its slot: one more page fits, and a bigger
+	 * non-blocking write takes just that page (a partial write). */
+	static char rest[3996];
+	EXPECT_EQ(read(fds[0], rest, sizeof(rest)), 3996);
+	EXPECT_EQ(write(fds[1], large, sizeof(large)), 4096);
+	EXPECT_ERRNO(write(fds[1], "x", 1), EAGAIN); /* the last page is full to its end */
+	int queued = 0;
+	EXPECT_EQ(ioctl(fds[0], FIONREAD, &queued), 0);
+	EXPECT_EQ(queued, 65536);
 	EXPECT_ERRNO(pipe2(fds, 0x12345), EINVAL);
 	EXPECT_ERRNO(pipe((int *)0x10000), EFAULT);
 	close(fds[0]);
@@ -144,4 +154,30 @@ UTEST(pipe_buf_writes_are_never_torn)
 		;
 	EXPECT_EQ(records, WRITERS * RECORDS);
 	EXPECT_EQ(torn, 0);
+}
+
+UTEST(pipe_small_writes_share_a_page)
+{
+	int fds[2];
+	pipe2(fds, O_NONBLOCK);
+	/* 1-byte writes are merged into the last page: 65536 of them fit, as on Linux. */
+	long total = 0;
+	while (write(fds[1], "a", 1) == 1)
+		total++;
+	EXPECT_EQ(total, 65536);
+	/* A 3000-byte write into a pipe whose last page has 1000 bytes free... */
+	char buffer[4096];
+	close(fds[0]);
+	close(fds[1]);
+	pipe2(fds, O_NONBLOCK);
+	static char block[4096];
+	for (int i = 0; i < 15; i++)
+		write(fds[1], block, sizeof(block));
+	EXPECT_EQ(write(fds[1], block, 3096), 3096); /* the 16th slot, 1000 bytes free */
+	EXPECT_EQ(write(fds[1], block, 1000), 1000); /* fits whole in the last page: merged */
+	EXPECT_ERRNO(write(fds[1], block, 1), EAGAIN);
+	EXPECT_EQ(read(fds[0], buffer, sizeof(buffer)), 4096);
+	EXPECT_EQ(write(fds[1], block, 1), 1); /* a slot came free */
+	close(fds[0]);
+	close(fds[1]);
 }
