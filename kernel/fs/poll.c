@@ -32,8 +32,12 @@ struct pollfd {
 void poll_wait(struct file *file, struct wait_queue_head *queue, struct poll_table *table)
 {
 	(void)file;
-	if (!table || !table->registering || table->count == POLL_MAX_WAITS)
+	if (!table || !table->registering)
 		return;
+	if (table->count == POLL_MAX_WAITS) {
+		table->overflow = true; /* not queued here: poll_loop() looks again soon */
+		return;
+	}
 	int index = table->count++;
 	table->waits[index].queue = queue;
 	wait_entry_init(&table->waits[index].entry, false);
@@ -79,6 +83,7 @@ static long poll_loop(long (*check)(void *state, struct poll_table *table), void
 		unregister_all(table);
 		set_current_state(TASK_INTERRUPTIBLE);
 		table->registering = deadline != UINT64_MAX;
+		table->overflow = false;
 		ready = check(state, table);
 		if (ready != 0 || deadline == UINT64_MAX ||
 		    (deadline && clock_monotonic_ns() >= deadline))
@@ -87,8 +92,18 @@ static long poll_loop(long (*check)(void *state, struct poll_table *table), void
 			ready = -EINTR;
 			break;
 		}
-		if (deadline && !timer_armed) {
-			timer_arm(&timer, deadline);
+		/* Sleep until a queue fires or the deadline; if some queues could not be joined
+		 * (more than POLL_MAX_WAITS), wake every 10 ms as well so nothing is missed. */
+		uint64_t wake_at = deadline;
+		if (table->overflow) {
+			uint64_t soon = clock_monotonic_ns() + 10000000ull;
+			if (!wake_at || soon < wake_at)
+				wake_at = soon;
+		}
+		if (wake_at && (!timer_armed || table->overflow)) {
+			if (timer_armed)
+				timer_disarm(&timer);
+			timer_arm(&timer, wake_at);
 			timer_armed = true;
 		}
 		schedule();

@@ -101,7 +101,8 @@ void mm_unmap_file_pages(struct inode *inode, size_t first_page);
 size_t mm_shm_attachment_length(struct mm_struct *mm, virt_addr_t address);
 /* Find a free gap of `length` bytes, top down from the mmap area (or at hint if free). */
 virt_addr_t mm_find_free(struct mm_struct *mm, virt_addr_t hint, size_t length);
-/* Remove [start, start + length): pages freed, VMAs trimmed or split. Returns 0 or -EINVAL. */
+/* Remove [start, start + length): pages freed, VMAs trimmed or split. Returns 0, -EINVAL
+ * (a bad range) or -ENOMEM (a VMA could not be split). */
 int mm_unmap(struct mm_struct *mm, virt_addr_t start, size_t length);
 /* MADV_DONTNEED: drop the pages of [start, start + length); they read as zeros again. */
 void mm_discard(struct mm_struct *mm, virt_addr_t start, size_t length);

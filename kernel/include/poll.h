@@ -27,7 +27,8 @@
 #define POLL_MAX_WAITS 128
 
 struct poll_table {
-	bool registering; /* the first pass queues entries; later passes only ask */
+	bool registering; /* queue entries this round (every round of a waiting poll) */
+	bool overflow;	  /* more queues than waits[] holds: poll_loop() re-checks on a timer */
 	int count;
 	struct {
 		struct wait_queue_head *queue;

@@ -7,8 +7,9 @@
  * copy-on-write) and one more attachment; shmdt, exec and exit take attachments away.
  * IPC_RMID only marks the segment (SHM_DEST, key back to IPC_PRIVATE): it goes when the
  * last attachment does.
- * The table mutex guards the segments; the attachment count is atomic, because VMAs are
- * freed in places that must not sleep on that mutex first.
+ * The table mutex guards the segments; the attachment count is atomic, because it goes up
+ * where the mutex cannot be taken (under mm->lock, a spinlock: mm_copy() at fork and
+ * split_vma()); it goes down in vma_free(), which runs outside mm->lock.
  */
 #include "format.h"
 #include "kmalloc.h"

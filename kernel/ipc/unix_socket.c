@@ -451,7 +451,7 @@ long sys_accept(int fd, void *address, uint32_t *length)
 	return sys_accept4(fd, address, length, 0);
 }
 
-/* Stream send: into the peer's ring, blocking while it is full. */
+/* What poll() sees: readable, writable, end of input, hang-up (unix(7), poll(2)). */
 static unsigned socket_poll(struct file *file, struct poll_table *table)
 {
 	struct unix_socket *socket = unix_socket_of(file);

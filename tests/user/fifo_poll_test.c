@@ -3,6 +3,7 @@
  */
 #include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -193,4 +194,41 @@ UTEST(fifo_drops_unread_data_when_the_last_end_closes)
 	EXPECT_ERRNO(read(both, buffer, sizeof(buffer)), EAGAIN);
 	close(both);
 	unlink("/tmp/stale-fifo");
+}
+
+UTEST(poll_many_pipes_misses_no_wakeup)
+{
+	/* 80 pipes are 160 wait queues, more than one poll table holds (POLL_MAX_WAITS):
+	 * the data in the very last pipe must still wake the sleeping poll. */
+	enum { PIPES = 80 };
+	static int fds[PIPES][2];
+	static struct poll_entry entries[PIPES];
+	for (int i = 0; i < PIPES; i++) {
+		EXPECT_EQ(pipe(fds[i]), 0);
+		entries[i] = (struct poll_entry){fds[i][0], IN, 0};
+	}
+	pid_t parent = getpid();
+	pid_t child = fork();
+	if (child == 0) {
+		char path[64], text[512];
+		snprintf(path, sizeof(path), "/proc/%d/status", parent);
+		for (;;) { /* wait until the parent sleeps in poll */
+			int fd = open(path, O_RDONLY);
+			ssize_t length = read(fd, text, sizeof(text) - 1);
+			close(fd);
+			text[length > 0 ? length : 0] = '\0';
+			if (strstr(text, "State:\tS"))
+				break;
+			sched_yield();
+		}
+		write(fds[PIPES - 1][1], "!", 1);
+		_exit(0);
+	}
+	EXPECT_EQ(poll_fds(entries, PIPES, -1), 1);
+	EXPECT_EQ(entries[PIPES - 1].revents, IN);
+	waitpid(child, NULL, 0);
+	for (int i = 0; i < PIPES; i++) {
+		close(fds[i][0]);
+		close(fds[i][1]);
+	}
 }
