@@ -20,6 +20,14 @@ static void pause_ms(long ms)
 	nanosleep(&delay, NULL);
 }
 
+/* The block that starts at stream offset `at`: byte n of the stream is n % 251, so the
+ * reader can check that every byte arrived, in order. */
+static void fill(char *block, long at)
+{
+	for (int i = 0; i < 4096; i++)
+		block[i] = (char)((at + i) % 251);
+}
+
 int main(void)
 {
 	int fds[2];
@@ -32,15 +40,22 @@ int main(void)
 	if (reader == 0) {
 		close(fds[1]);
 		pause_ms(200); /* a slow reader: it starts late and reads little at a time */
-		long total = 0;
+		long total = 0, wrong = 0;
 		ssize_t count;
 		while ((count = read(fds[0], block, 1024)) > 0) {
+			for (ssize_t i = 0; i < count; i++) /* byte n of the stream is n % 251 */
+				wrong += block[i] != (char)((total + i) % 251);
 			total += count;
 			if (total % (16 * 1024) == 0)
 				pause_ms(20);
 		}
-		printf("reader: end of file after %ld bytes -- every byte arrived, in order\n",
-		       total);
+		if (wrong)
+			printf("reader: end of file after %ld bytes, %ld of them wrong\n", total,
+			       wrong);
+		else
+			printf("reader: end of file after %ld bytes -- every byte arrived, in "
+			       "order\n",
+			       total);
 		return 0;
 	}
 	close(fds[0]);
@@ -48,15 +63,20 @@ int main(void)
 	fcntl(fds[1], F_SETFL, O_NONBLOCK);
 	long written = 0;
 	ssize_t count;
-	while ((count = write(fds[1], block, sizeof(block))) > 0)
-		written += count;
+	fill(block, written);
+	while ((count = write(fds[1], block, sizeof(block))) > 0) {
+		written += count; /* 4096 bytes is PIPE_BUF: all or nothing */
+		fill(block, written);
+	}
 	printf("writer: the pipe is full after %ld bytes (write says %s)\n", written,
 	       errno == EAGAIN ? "EAGAIN" : strerror(errno));
 	printf("writer: now writing normally: my next write will sleep until the reader reads\n");
 	fflush(stdout);
 	fcntl(fds[1], F_SETFL, 0);
-	for (int i = 0; i < 16; i++)
+	for (int i = 0; i < 16; i++) {
 		written += write(fds[1], block, sizeof(block));
+		fill(block, written);
+	}
 	printf("writer: the slow reader made room, my blocked writes went through (%ld bytes "
 	       "written in all)\n",
 	       written);
