@@ -313,6 +313,37 @@ size_t sem_proc_show(char *buffer, size_t size)
 		show_set);
 }
 
+struct undo_reset {
+	int set_id;
+	int number; /* one semaphore, or -1 for all */
+};
+
+static bool reset_undo_of(struct task_struct *task, void *data)
+{
+	struct undo_reset *reset = data;
+	struct sem_undo *undo;
+	if (!task->group || !task->group->sem_undo)
+		return true;
+	list_for_each_entry (undo, &task->group->sem_undo->undos, node) {
+		if (undo->set_id != reset->set_id)
+			continue;
+		for (int i = 0; i < undo->count; i++) {
+			if (reset->number < 0 || reset->number == i)
+				undo->adjustments[i] = 0;
+		}
+	}
+	return true;
+}
+
+/* SETVAL and SETALL clear every process's SEM_UNDO adjustments for what they set
+ * (semctl(2)): undoing an old operation against a value set since would be wrong.
+ * Caller holds sets.lock, which guards every undo list. */
+static void reset_undos(struct semaphore_set *set, int number)
+{
+	struct undo_reset reset = {set->object.id, number};
+	for_each_task(reset_undo_of, &reset);
+}
+
 static long semctl_locked(struct semaphore_set *set, int number, int command,
 			  unsigned long argument)
 {
@@ -337,6 +368,7 @@ static long semctl_locked(struct semaphore_set *set, int number, int command,
 			return -ERANGE;
 		semaphore->value = (int)argument;
 		semaphore->last_pid = current->tgid;
+		reset_undos(set, number);
 		set->change_time = ipc_now();
 		wake_up_all(&set->changed);
 		return 0;
@@ -356,6 +388,7 @@ static long semctl_locked(struct semaphore_set *set, int number, int command,
 			set->semaphores[i].value = values[i];
 			set->semaphores[i].last_pid = current->tgid;
 		}
+		reset_undos(set, -1);
 		set->change_time = ipc_now();
 		wake_up_all(&set->changed);
 		return 0;
@@ -403,6 +436,6 @@ void sem_undo_apply(struct sem_undo_list *list)
 		list_del(&undo->node);
 		kfree(undo);
 	}
+	kfree(list); /* under the lock: reset_undos() may be looking at it until we get here */
 	mutex_unlock(&sets.lock);
-	kfree(list);
 }

@@ -85,6 +85,11 @@ static void reparent_children(struct task_struct *self)
  */
 static noreturn void init_exited(struct task_struct *self, int status)
 {
+	if (self->group && self->group->sem_undo) { /* as for any process (do_exit) */
+		struct sem_undo_list *undo = self->group->sem_undo;
+		self->group->sem_undo = NULL;
+		sem_undo_apply(undo);
+	}
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;
 		mm_release(self);
@@ -120,8 +125,9 @@ noreturn void do_exit(int code)
 		!group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
 	if (last_thread && group && group->sem_undo) {
 		/* SEM_UNDO: the process gives back what its semaphore operations took. */
-		sem_undo_apply(group->sem_undo);
+		struct sem_undo_list *undo = group->sem_undo;
 		group->sem_undo = NULL;
+		sem_undo_apply(undo);
 	}
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;

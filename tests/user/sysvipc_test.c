@@ -213,6 +213,31 @@ UTEST(sem_undo_at_exit)
 	}
 	EXPECT_EQ(child_status(child), 0);
 	EXPECT_EQ(semctl(id, 0, GETVAL, 0), 1); /* given back by the kernel at exit */
+
+	/* SETVAL clears every process's adjustment for that semaphore (semctl(2)): the
+	 * child's exit then gives nothing back. */
+	int took[2], go[2];
+	pipe(took);
+	pipe(go);
+	child = fork();
+	if (child == 0) {
+		struct sembuf take = {0, -1, SEM_UNDO};
+		semop(id, &take, 1);
+		write(took[1], "t", 1);
+		char byte;
+		read(go[0], &byte, 1);
+		_exit(0);
+	}
+	char byte;
+	read(took[0], &byte, 1);
+	EXPECT_EQ(semctl(id, 0, SETVAL, 5), 0);
+	write(go[1], "g", 1);
+	EXPECT_EQ(child_status(child), 0);
+	EXPECT_EQ(semctl(id, 0, GETVAL, 0), 5); /* not 6 */
+	close(took[0]);
+	close(took[1]);
+	close(go[0]);
+	close(go[1]);
 	semctl(id, 0, IPC_RMID, 0);
 }
 
