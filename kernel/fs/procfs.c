@@ -4,6 +4,8 @@
  *   /proc/self            symlink to the caller's process directory
  *   /proc/<pid>/status    Name, State, Tgid, Pid, PPid, Threads, VmRSS and the context-switch
  *                         counts, in proc(5)'s format
+ *   /proc/<pid>/stat, cmdline, maps
+ *                         proc(5)'s formats, written by procfs_pid.c
  *   /proc/meminfo         MemTotal, MemFree (kB)
  *   /proc/uptime          seconds since boot, and seconds the idle task ran
  *   /proc/spindle         Spindle's own object counters (frames, kmalloc objects, tasks,
@@ -23,6 +25,7 @@
 #include "mm.h"
 #include "pmm.h"
 #include "printk.h"
+#include "procfs.h"
 #include "proc.h"
 #include "sched.h"
 #include "string.h"
@@ -40,6 +43,9 @@ enum proc_kind {
 	PROC_PID_DIR,
 	PROC_SELF,
 	PROC_STATUS,
+	PROC_STAT,
+	PROC_CMDLINE,
+	PROC_MAPS,
 	PROC_MEMINFO,
 	PROC_UPTIME,
 	PROC_SPINDLE,
@@ -122,10 +128,16 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 								 : PROC_ROOT;
 		return kind == PROC_ROOT ? NULL : proc_inode(kind, 0, S_IFREG | 0444);
 	}
-	if (node->kind == PROC_PID_DIR)
-		return strcmp(name, "status") == 0 && process_exists(node->pid)
-			       ? proc_inode(PROC_STATUS, node->pid, S_IFREG | 0444)
+	if (node->kind == PROC_PID_DIR) {
+		enum proc_kind kind = strcmp(name, "status") == 0    ? PROC_STATUS
+				      : strcmp(name, "stat") == 0    ? PROC_STAT
+				      : strcmp(name, "cmdline") == 0 ? PROC_CMDLINE
+				      : strcmp(name, "maps") == 0    ? PROC_MAPS
+								     : PROC_ROOT;
+		return kind != PROC_ROOT && process_exists(node->pid)
+			       ? proc_inode(kind, node->pid, S_IFREG | 0444)
 			       : NULL;
+	}
 	if (strcmp(name, "self") == 0)
 		return proc_inode(PROC_SELF, 0, S_IFLNK | 0777);
 	if (strcmp(name, "meminfo") == 0)
@@ -157,7 +169,7 @@ static const struct inode_operations proc_inode_ops = {
 	.release = proc_release,
 };
 
-static char state_letter(const struct task_struct *task)
+char proc_state_letter(const struct task_struct *task)
 {
 	if (task->exit_state == EXIT_ZOMBIE)
 		return 'Z';
@@ -200,9 +212,12 @@ static size_t write_status(pid_t pid, char *buffer, size_t size)
 	struct task_struct *task = find_get_task_by_pid(pid);
 	if (!task)
 		return 0;
-	char letter = state_letter(task);
+	char letter = proc_state_letter(task);
 	size_t threads = 1 + list_length(&task->group_leader->thread_group);
-	size_t rss_kb = task->mm ? task->mm->resident_pages * (PAGE_SIZE / 1024) : 0;
+	struct mm_struct *mm = task_get_mm(task);
+	size_t rss_kb = mm ? READ_ONCE(mm->resident_pages) * (PAGE_SIZE / 1024) : 0;
+	if (mm)
+		mm_put(mm);
 	size_t length = (size_t)snprintf(
 		buffer, size,
 		"Name:\t%s\nState:\t%c (%s)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nThreads:\t%lu\n"
@@ -223,6 +238,12 @@ static size_t write_content(const struct proc_node *node, char *buffer, size_t s
 	switch (node->kind) {
 	case PROC_STATUS:
 		return write_status(node->pid, buffer, size);
+	case PROC_STAT:
+		return proc_pid_stat(node->pid, buffer, size);
+	case PROC_CMDLINE:
+		return proc_pid_cmdline(node->pid, buffer, size);
+	case PROC_MAPS:
+		return proc_pid_maps(node->pid, buffer, size);
 	case PROC_MEMINFO:
 		length = snprintf(buffer, size, "MemTotal:\t%8lu kB\nMemFree:\t%8lu kB\n",
 				  pmm_usable_count() * 4, pmm_free_count() * 4);
@@ -345,7 +366,10 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 		return 0;
 	}
 	if (node->kind == PROC_PID_DIR) {
-		if (context->position == 2 && context->emit(context, "status", 2, DT_REG))
+		static const char *const pid_files[] = {"status", "stat", "cmdline", "maps"};
+		while (context->position >= 2 && context->position < 6 &&
+		       context->emit(context, pid_files[context->position - 2],
+				     2 + (unsigned)context->position, DT_REG))
 			context->position++;
 		return 0;
 	}

@@ -69,6 +69,7 @@ struct sched_entity {
 	/* statistics (written by the owning CPU) */
 	uint64_t utime_ns;	 /* time spent running in user mode */
 	uint64_t stime_ns;	 /* time spent running in kernel mode */
+	uint64_t start_time_ns;	 /* when it was created (monotonic), /proc/<pid>/stat */
 	uint64_t nvcsw;		 /* voluntary switches: the task went to sleep */
 	uint64_t nivcsw;	 /* involuntary switches: the task was preempted */
 	uint64_t last_ran_ns;	 /* monotonic time it was last switched in */
@@ -157,5 +158,9 @@ size_t task_set_max(size_t max_tasks);
 
 /* Visit every task with tasklist_lock held; stop early when visit returns false. */
 void for_each_task(bool (*visit)(struct task_struct *task, void *data), void *data);
+/* Another task's address space, referenced (mm_put when done), or NULL: safe against that
+ * task exiting or exec'ing meanwhile, because they change task->mm with task_set_mm(). */
+struct mm_struct *task_get_mm(struct task_struct *task);
+void task_set_mm(struct task_struct *task, struct mm_struct *mm);
 
 #endif

@@ -301,9 +301,12 @@ static int build_stack(struct mm_struct *mm, struct exec_strings *strings, const
 
 	virt_addr_t execfn = push_bytes(mm, &sp, path, strlen(path) + 1, &error);
 	virt_addr_t strings_at = push_bytes(mm, &sp, strings->buffer, strings->used, &error);
+	virt_addr_t pointers_end_of_args = strings_at;
 	for (size_t i = 0, offset = 0; i < count; i++) {
 		pointers[i] = strings_at + offset;
 		offset += strlen(strings->buffer + offset) + 1;
+		if (i + 1 == strings->argc)
+			pointers_end_of_args = strings_at + offset;
 	}
 	virt_addr_t platform = push_bytes(mm, &sp, "x86_64", 7, &error);
 	uint8_t random_bytes[16];
@@ -346,7 +349,10 @@ static int build_stack(struct mm_struct *mm, struct exec_strings *strings, const
 	kfree(pointers);
 
 	mm->start_stack = sp;
+	/* Where the argument and environment strings are (/proc/<pid>/cmdline, environ). */
 	mm->arg_start = strings_at;
+	mm->arg_end = strings->argc ? pointers_end_of_args : strings_at;
+	mm->env_start = mm->arg_end;
 	mm->env_end = strings_at + strings->used;
 	*stack_pointer = sp;
 	return error;
@@ -422,7 +428,7 @@ int do_execve(const char *path, struct exec_strings *strings)
 	struct mm_struct *old = self->mm;
 	if (old)
 		mm_release(self);
-	self->mm = mm;
+	task_set_mm(self, mm);
 	mm_activate(mm);
 	if (old)
 		mm_put(old);

@@ -93,7 +93,7 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;
 		mm_release(self);
-		self->mm = NULL;
+		task_set_mm(self, NULL);
 		mm_activate(NULL);
 		mm_put(mm);
 	}
@@ -132,7 +132,7 @@ noreturn void do_exit(int code)
 	if (self->mm) {
 		struct mm_struct *mm = self->mm;
 		mm_release(self);
-		self->mm = NULL;
+		task_set_mm(self, NULL);
 		mm_activate(NULL); /* off its page tables before they can be freed */
 		mm_put(mm);
 	}

@@ -9,6 +9,8 @@
 #include "format.h"
 #include "kmalloc.h"
 #include "kstack.h"
+#include "mm.h"
+#include "time.h"
 #include "panic.h"
 #include "exec.h"
 #include "proc.h"
@@ -118,6 +120,7 @@ struct task_struct *task_create(const char *name, unsigned task_flags)
 		goto err_uncount;
 	task_init_common(task, name);
 	task->flags = task_flags;
+	task->se.start_time_ns = clock_monotonic_ns();
 	task->pid = pid_alloc();
 	if (task->pid < 0) {
 		error = task->pid;
@@ -185,5 +188,22 @@ void for_each_task(bool (*visit)(struct task_struct *task, void *data), void *da
 		if (!visit(task, data))
 			break;
 	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+struct mm_struct *task_get_mm(struct task_struct *task)
+{
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	struct mm_struct *mm = task->mm;
+	if (mm)
+		mm_get(mm);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return mm;
+}
+
+void task_set_mm(struct task_struct *task, struct mm_struct *mm)
+{
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	task->mm = mm;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

@@ -3,6 +3,8 @@
  * exactly one copied page per page a forked child writes.
  */
 #include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -85,4 +87,112 @@ UTEST(proc_spindle_counts_pipes_sockets_and_ipc_objects)
 	EXPECT_EQ(proc_value("/proc/spindle", "pipes"), pipes);
 	EXPECT_EQ(proc_value("/proc/spindle", "sockets"), sockets);
 	EXPECT_EQ(proc_value("/proc/spindle", "ipc_objects"), objects);
+}
+
+static ssize_t read_whole(const char *path, char *buffer, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ssize_t length = read(fd, buffer, size - 1);
+	close(fd);
+	buffer[length > 0 ? length : 0] = '\0';
+	return length;
+}
+
+UTEST(proc_pid_stat_cmdline_and_maps)
+{
+	static char text[8192];
+	char expected[128];
+	/* stat: "pid (comm) state ppid pgrp session ..." (proc(5)) */
+	EXPECT(read_whole("/proc/self/stat", text, sizeof(text)) > 0);
+	snprintf(expected, sizeof(expected), "%d (utest) R %d ", getpid(), getppid());
+	EXPECT(strncmp(text, expected, strlen(expected)) == 0);
+	/* cmdline: the arguments, NUL-separated; a child's, read from its own memory */
+	int fds[2];
+	pipe(fds);
+	pid_t child = fork();
+	if (child == 0) {
+		char byte;
+		close(fds[1]);
+		read(fds[0], &byte, 1); /* keep running until the parent has looked */
+		_exit(0);
+	}
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", child);
+	ssize_t length = read_whole(path, text, sizeof(text));
+	EXPECT(length > 0 && strcmp(text, "/tests/utest") == 0); /* argv[0], then a NUL */
+	if (utest_failures)
+		printf("  cmdline: %zd '%s'\n", length, text);
+	snprintf(path, sizeof(path), "/proc/%d/stat", child);
+	snprintf(expected, sizeof(expected), "%d (utest) S %d ", child, getpid());
+	read_whole(path, text, sizeof(text));
+	while (strstr(text, ") R ")) { /* running until it reaches its read, then asleep */
+		sched_yield();
+		read_whole(path, text, sizeof(text));
+	}
+	EXPECT(strncmp(text, expected, strlen(expected)) == 0);
+	close(fds[1]);
+	waitpid(child, NULL, 0);
+	/* maps: one line per VMA; an anonymous shared mapping and the stack are there */
+	char *shared = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	EXPECT(read_whole("/proc/self/maps", text, sizeof(text)) > 0);
+	snprintf(expected, sizeof(expected), "%08lx-%08lx rw-s 00000000 00:00 0",
+		 (unsigned long)shared, (unsigned long)shared + 8192);
+	EXPECT(strstr(text, expected) != NULL);
+	EXPECT(strstr(text, "[stack]") != NULL);
+	munmap(shared, 8192);
+	EXPECT_ERRNO(open("/proc/99999/maps", O_RDONLY), ENOENT);
+}
+
+UTEST(ps_and_kill_utilities)
+{
+	int fds[2];
+	pipe(fds);
+	pid_t sleeper = fork();
+	if (sleeper == 0) {
+		char byte;
+		close(fds[1]);
+		read(fds[0], &byte, 1); /* sleeps until killed */
+		_exit(0);
+	}
+	close(fds[0]);
+	int out[2];
+	pipe(out);
+	pid_t ps = fork();
+	if (ps == 0) {
+		dup2(out[1], 1);
+		execl("/bin/ps", "ps", (char *)NULL);
+		_exit(127);
+	}
+	close(out[1]);
+	static char text[8192];
+	size_t length = 0;
+	ssize_t count;
+	while ((count = read(out[0], text + length, sizeof(text) - 1 - length)) > 0)
+		length += (size_t)count;
+	text[length] = '\0';
+	close(out[0]);
+	waitpid(ps, NULL, 0);
+	EXPECT(strncmp(text, "  PID  TGID  PPID S NLWP     TIME COMMAND\n", 41) == 0);
+	char expected[96];
+	snprintf(expected, sizeof(expected), "%5d %5d %5d S    1 00:00:00 /tests/utest", sleeper,
+		 sleeper, getpid());
+	EXPECT(strstr(text, expected) != NULL);
+	if (utest_failures)
+		printf("%s", text);
+	/* kill -KILL <pid> ends it; the wait status says so */
+	char pid_text[16];
+	snprintf(pid_text, sizeof(pid_text), "%d", sleeper);
+	pid_t killer = fork();
+	if (killer == 0) {
+		execl("/bin/kill", "kill", "-KILL", pid_text, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	waitpid(killer, &status, 0);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+	waitpid(sleeper, &status, 0);
+	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == 9);
+	close(fds[1]);
 }
