@@ -159,7 +159,7 @@ static long futex_wait(uint32_t *uaddr, bool private, uint32_t expected, uint64_
 	if (deadline)
 		timer_arm(&timer, deadline);
 	for (;;) {
-		if (fatal_signal_pending(current)) {
+		if (signal_pending(current)) {
 			result = -EINTR;
 			break;
 		}

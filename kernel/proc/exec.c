@@ -22,6 +22,7 @@
 #include "proc.h"
 #include "random.h"
 #include "sched.h"
+#include "signal.h"
 #include "string.h"
 #include "uaccess.h"
 #include "uapi/auxv.h"
@@ -417,6 +418,11 @@ int do_execve(const char *path, struct exec_strings *strings)
 		goto out_file;
 	}
 	mm->start_brk = mm->brk = image.brk;
+	error = sighand_exec(self);
+	if (error) {
+		mm_put(mm);
+		goto out_file;
+	}
 
 	/* Point of no return. */
 	struct mm_struct *old = self->mm;

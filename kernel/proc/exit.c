@@ -18,6 +18,7 @@
 #include "proc.h"
 #include "qemu.h"
 #include "sched.h"
+#include "signal.h"
 #include "sysvipc.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
@@ -94,6 +95,7 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	}
 	kfree(self->fpu_state);
 	self->fpu_state = NULL;
+	sighand_release(self);
 	bool clean = leakcheck_report();
 	if (WIFSIGNALED(status))
 		printk(KERN_EMERG "Spindle: init (pid 1) was killed by signal %d\n",
@@ -103,6 +105,33 @@ static noreturn void init_exited(struct task_struct *self, int status)
 		       WEXITSTATUS(status));
 	qemu_exit(status == 0 && clean ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
 	cpu_halt_forever();
+}
+
+/* wait(2) NOTES: a parent whose SIGCHLD is SIG_IGN or has SA_NOCLDWAIT leaves no
+ * zombies. Caller holds tasklist_lock. */
+static bool parent_ignores_children(struct task_struct *self)
+{
+	unsigned long flags;
+	void *handler = signal_handler_of(self->parent, SIGCHLD, &flags);
+	return self->exit_signal == SIGCHLD &&
+	       (handler == (void *)SIG_IGN || (flags & SA_NOCLDWAIT));
+}
+
+/* The leader's exit_signal (SIGCHLD for fork) to its parent, with the child's status.
+ * Caller holds tasklist_lock. */
+static void notify_parent(struct task_struct *leader, int status)
+{
+	struct signal_info info = {.pid = leader->tgid};
+	if (leader->exit_signal <= 0 || leader->parent->exit_state != 0)
+		return;
+	if (WIFEXITED(status)) {
+		info.code = CLD_EXITED;
+		info.status = WEXITSTATUS(status);
+	} else {
+		info.code = (status & WSTATUS_COREDUMP) ? CLD_DUMPED : CLD_KILLED;
+		info.status = WTERMSIG(status);
+	}
+	signal_send_process_locked(leader->parent, leader->exit_signal, &info);
 }
 
 noreturn void do_exit(int code)
@@ -139,8 +168,10 @@ noreturn void do_exit(int code)
 		self->fs = NULL;
 	}
 
-	bool autoreap = self->exit_signal < 0;
+	sighand_release(self);
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
+						  parent_ignores_children(self));
 	reparent_children(self);
 	if (!autoreap)
 		self->exit_state = EXIT_ZOMBIE;
@@ -148,8 +179,13 @@ noreturn void do_exit(int code)
 		/* A process is collectable once its last thread is gone: tell the leader's
 		 * parent (the leader may have become a zombie long ago). */
 		struct task_struct *leader = self->group_leader;
-		if (leader->exit_state == EXIT_ZOMBIE || leader == self)
+		if (leader->exit_state == EXIT_ZOMBIE || leader == self || autoreap) {
+			struct thread_group *leader_group = leader->group ? leader->group : group;
+			notify_parent(leader, leader_group && leader_group->exiting
+						      ? leader_group->exit_code
+						      : leader->exit_code);
 			wake_up_all(&leader->parent->child_exit);
+		}
 	}
 	if (self != self->group_leader)
 		list_del(&self->thread_group); /* the leader stays until reaped: it anchors the ring
@@ -234,9 +270,9 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			finish_wait(&self->child_exit, &wait);
 			return any ? 0 : -ECHILD;
 		}
-		if (fatal_signal_pending(self)) {
+		if (signal_pending(self)) {
 			finish_wait(&self->child_exit, &wait);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		schedule();
 		finish_wait(&self->child_exit, &wait);

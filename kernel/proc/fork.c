@@ -23,6 +23,7 @@
 #include "mm.h"
 #include "proc.h"
 #include "sched.h"
+#include "signal.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/sched.h"
@@ -84,6 +85,8 @@ static int copy_resources(struct task_struct *child, struct task_struct *parent,
 		if (!child->group)
 			return -ENOMEM;
 	}
+	if (sighand_copy(child, parent, flags & CLONE_SIGHAND) != 0)
+		return -ENOMEM;
 	if (flags & CLONE_VM) {
 		child->mm = parent->mm;
 		mm_get(child->mm);
@@ -120,6 +123,7 @@ static void drop_resources(struct task_struct *child)
 		files_put(child->files);
 	if (child->mm)
 		mm_put(child->mm);
+	sighand_release(child);
 	if (child->group) {
 		__atomic_sub_fetch(&child->group->live_threads, 1, __ATOMIC_RELAXED);
 		thread_group_put(child->group);

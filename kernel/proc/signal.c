@@ -1,16 +1,28 @@
 /*
- * Sending signals: kill(2), tgkill(2), tkill(2) -- today with each signal's default action
- * only (signal(7), "Standard signals"): terminate, terminate with a core-dump flag, or
- * ignore. Handlers, masks, queues and stop/continue arrive with the signals issue; until
- * then the stop and continue signals are ignored like SIGCHLD, which is what a process
- * without job control sees anyway.
+ * Signals: sending, pending sets, default actions and delivery (signal(7)).
+ *
+ * A signal sent to a process goes to the process's shared pending set, one sent to a thread
+ * (tgkill, tkill, faults) to the thread's own set. The sender wakes a thread that does not
+ * block it; that thread takes the signal on its next return to user mode (signal_deliver),
+ * where the default action runs or the arch code builds a handler frame. A signal whose
+ * handler is SIG_IGN, or whose default is to be ignored, is dropped when sent unless blocked.
+ * SIGKILL, and any signal whose default action terminates and that no thread could catch,
+ * marks the whole process as exiting at once, as Linux's complete_signal() does.
+ * There is no job control yet: the stop signals are ignored, SIGCONT too.
  * As on Linux, init (pid 1) never receives a signal it has no handler for.
+ *
+ * Lock: signal_lock (irqsave) over pending sets, masks and handler tables; taken inside
+ * tasklist_lock when both are needed.
  */
+#include "signal.h"
+#include "kmalloc.h"
 #include "proc.h"
 #include "sched.h"
+#include "string.h"
 #include "uapi/errno.h"
-#include "uapi/signal.h"
 #include "uapi/wait.h"
+
+struct spinlock signal_lock = SPINLOCK_INIT("signal");
 
 enum default_action { ACTION_TERMINATE, ACTION_CORE, ACTION_IGNORE };
 
@@ -42,21 +54,304 @@ static enum default_action default_action(int signal)
 	}
 }
 
-/* Apply `signal` to the process of task. Caller holds tasklist_lock. */
-static void signal_process_locked(struct task_struct *task, int signal)
+/* Caller holds signal_lock. */
+static const struct kernel_sigaction *action_of(struct task_struct *task, int signal)
+{
+	static const struct kernel_sigaction default_sigaction;
+	if (!task->sighand)
+		return &default_sigaction;
+	return &task->sighand->action[signal - 1];
+}
+
+/* The signal would be dropped on arrival: ignored, and not held back by a mask. */
+static bool is_ignored(struct task_struct *task, int signal)
+{
+	const struct kernel_sigaction *action = action_of(task, signal);
+	if (action->handler == SIG_IGN)
+		return true;
+	if (action->handler != SIG_DFL)
+		return false;
+	return default_action(signal) == ACTION_IGNORE || task->tgid == 1;
+}
+
+/* The whole process goes with `signal` as its wait status. Caller holds signal_lock. */
+static void kill_process_locked(struct task_struct *task, int signal)
 {
 	struct thread_group *group = task->group;
-	enum default_action action = default_action(signal);
-	if (signal == 0 || action == ACTION_IGNORE || !group || task->tgid == 1)
-		return;
 	if (!group->exiting) {
-		group->exit_code = signal | (action == ACTION_CORE ? WSTATUS_COREDUMP : 0);
+		bool core = default_action(signal) == ACTION_CORE;
+		group->exit_code = signal | (core ? WSTATUS_COREDUMP : 0);
 		WRITE_ONCE(group->exiting, true);
 	}
 	struct task_struct *leader = task->group_leader, *thread;
 	wake_up_state(leader, TASK_INTERRUPTIBLE);
 	list_for_each_entry (thread, &leader->thread_group, thread_group)
 		wake_up_state(thread, TASK_INTERRUPTIBLE);
+}
+
+static void queue_locked(struct sigpending *pending, int signal, const struct signal_info *info)
+{
+	if (pending->set & SIGNAL_BIT(signal))
+		return; /* a standard signal is pending at most once */
+	pending->set |= SIGNAL_BIT(signal);
+	pending->info[signal - 1] = *info;
+}
+
+/* Caller holds signal_lock. `thread` NULL: process-directed. */
+static void send_locked(struct task_struct *task, int signal, const struct signal_info *info,
+			bool to_thread)
+{
+	struct thread_group *group = task->group;
+	if (signal == 0 || !group || group->exiting)
+		return;
+	if (is_ignored(task, signal) && !(task->blocked & SIGNAL_BIT(signal)))
+		return;
+	bool fatal = action_of(task, signal)->handler == SIG_DFL &&
+		     default_action(signal) != ACTION_IGNORE;
+	if (signal == SIGKILL || (fatal && !(task->blocked & SIGNAL_BIT(signal)))) {
+		kill_process_locked(task, signal);
+		return;
+	}
+	if (to_thread) {
+		queue_locked(&task->pending, signal, info);
+		wake_up_state(task, TASK_INTERRUPTIBLE);
+		return;
+	}
+	queue_locked(&group->shared_pending, signal, info);
+	struct task_struct *leader = task->group_leader, *thread;
+	if (!(leader->blocked & SIGNAL_BIT(signal)))
+		wake_up_state(leader, TASK_INTERRUPTIBLE);
+	list_for_each_entry (thread, &leader->thread_group, thread_group)
+		if (!(thread->blocked & SIGNAL_BIT(signal)))
+			wake_up_state(thread, TASK_INTERRUPTIBLE);
+}
+
+void signal_send_process_locked(struct task_struct *task, int signal,
+				const struct signal_info *info)
+{
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	send_locked(task, signal, info, false);
+	spin_unlock_irqrestore(&signal_lock, flags);
+}
+
+void signal_send_thread(struct task_struct *task, int signal, const struct signal_info *info)
+{
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	send_locked(task, signal, info, true);
+	spin_unlock_irqrestore(&signal_lock, flags);
+}
+
+bool signal_force_fault(int signal, int code, uint64_t address)
+{
+	struct task_struct *self = current;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	const struct kernel_sigaction *action = action_of(self, signal);
+	bool catchable = action->handler != SIG_DFL && action->handler != SIG_IGN &&
+			 !(self->blocked & SIGNAL_BIT(signal));
+	if (catchable) {
+		struct signal_info info = {.code = code, .addr = address};
+		self->pending.set &= ~SIGNAL_BIT(signal);
+		queue_locked(&self->pending, signal, &info);
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+	return catchable;
+}
+
+bool signal_pending(struct task_struct *task)
+{
+	if (fatal_signal_pending(task))
+		return true;
+	if (!task->group)
+		return false;
+	uint64_t set = READ_ONCE(task->pending.set) | READ_ONCE(task->group->shared_pending.set);
+	return (set & ~READ_ONCE(task->blocked)) != 0;
+}
+
+void signal_send_to_current(int signal)
+{
+	struct signal_info info = {.code = SI_KERNEL};
+	signal_send_thread(current, signal, &info);
+}
+
+void *signal_handler_of(struct task_struct *task, int signal, unsigned long *flags)
+{
+	uint64_t irq_flags = spin_lock_irqsave(&signal_lock);
+	const struct kernel_sigaction *action = action_of(task, signal);
+	void *handler = (void *)action->handler;
+	*flags = action->flags;
+	spin_unlock_irqrestore(&signal_lock, irq_flags);
+	return handler;
+}
+
+/* Take the lowest unblocked pending signal, thread set first. Caller holds signal_lock. */
+static int dequeue_locked(struct task_struct *task, struct signal_info *info)
+{
+	struct sigpending *sets[2] = {&task->pending, &task->group->shared_pending};
+	for (int i = 0; i < 2; i++) {
+		uint64_t ready = sets[i]->set & ~task->blocked;
+		if (!ready)
+			continue;
+		int signal = __builtin_ctzll(ready) + 1;
+		sets[i]->set &= ~SIGNAL_BIT(signal);
+		*info = sets[i]->info[signal - 1];
+		return signal;
+	}
+	return 0;
+}
+
+static void fill_siginfo(struct kernel_siginfo *siginfo, int signal, const struct signal_info *info)
+{
+	memset(siginfo, 0, sizeof(*siginfo));
+	siginfo->si_signo = signal;
+	siginfo->si_code = info->code;
+	if (info->code > 0 && (signal == SIGSEGV || signal == SIGBUS || signal == SIGFPE ||
+			       signal == SIGILL || signal == SIGTRAP)) {
+		siginfo->fields.fault.addr = (void *)info->addr;
+		return;
+	}
+	siginfo->fields.child.pid = info->pid;
+	siginfo->fields.child.status = info->status;
+}
+
+/* An interrupted system call: -EINTR for the handler, or back up to the syscall
+ * instruction with the number in rax (Linux's handle_signal and the no-handler case). */
+static void fix_restart(struct trap_frame *frame, uint64_t number, bool handler,
+			unsigned long action_flags)
+{
+	long result = (long)frame->rax;
+	bool restart;
+	switch (result) {
+	case -ERESTARTNOHAND:
+		restart = !handler;
+		break;
+	case -ERESTARTSYS:
+		restart = !handler || (action_flags & SA_RESTART);
+		break;
+	case -ERESTARTNOINTR:
+		restart = true;
+		break;
+	default:
+		return;
+	}
+	if (restart) {
+		frame->rax = number;
+		frame->rip -= 2; /* `syscall` is two bytes */
+	} else {
+		frame->rax = (uint64_t)-EINTR;
+	}
+}
+
+void signal_deliver(struct trap_frame *frame, bool is_syscall)
+{
+	struct task_struct *self = current;
+	uint64_t number = frame->vector == 256 ? self->syscall_number : 0;
+	if (fatal_signal_pending(self))
+		do_exit(self->group->exit_code);
+	if (!self->group)
+		return;
+	for (;;) {
+		struct signal_info info;
+		uint64_t flags = spin_lock_irqsave(&signal_lock);
+		int signal = dequeue_locked(self, &info);
+		if (!signal) {
+			spin_unlock_irqrestore(&signal_lock, flags);
+			break;
+		}
+		struct kernel_sigaction action = *action_of(self, signal);
+		bool is_default = action.handler == SIG_DFL;
+		if (action.handler == SIG_IGN ||
+		    (is_default && (default_action(signal) == ACTION_IGNORE || self->tgid == 1))) {
+			spin_unlock_irqrestore(&signal_lock, flags);
+			continue;
+		}
+		if (is_default) {
+			kill_process_locked(self, signal);
+			spin_unlock_irqrestore(&signal_lock, flags);
+			do_exit(self->group->exit_code);
+		}
+		uint64_t old_blocked = self->restore_blocked ? self->saved_blocked : self->blocked;
+		self->restore_blocked = false;
+		self->blocked = old_blocked | action.mask |
+				(action.flags & SA_NODEFER ? 0 : SIGNAL_BIT(signal));
+		self->blocked &= ~SIGNAL_UNBLOCKABLE;
+		if ((action.flags & SA_RESETHAND) && self->sighand)
+			self->sighand->action[signal - 1].handler = SIG_DFL;
+		spin_unlock_irqrestore(&signal_lock, flags);
+
+		if (is_syscall)
+			fix_restart(frame, number, true, action.flags);
+		struct kernel_siginfo siginfo;
+		fill_siginfo(&siginfo, signal, &info);
+		if (!(action.flags & SA_RESTORER) ||
+		    arch_signal_setup_frame(frame, signal, &action, &siginfo, old_blocked) != 0)
+			do_exit_group(
+				SIGSEGV); /* no usable stack or restorer: Linux's force_sigsegv */
+		return;
+	}
+	if (is_syscall)
+		fix_restart(frame, number, false, 0);
+	if (self->restore_blocked) {
+		uint64_t flags = spin_lock_irqsave(&signal_lock);
+		self->blocked = self->saved_blocked;
+		self->restore_blocked = false;
+		spin_unlock_irqrestore(&signal_lock, flags);
+	}
+}
+
+int sighand_copy(struct task_struct *child, struct task_struct *parent, bool share)
+{
+	struct sighand *table = parent->sighand;
+	child->blocked = parent->blocked;
+	if (!table)
+		return 0;
+	if (share) {
+		__atomic_add_fetch(&table->refcount, 1, __ATOMIC_RELAXED);
+		child->sighand = table;
+		return 0;
+	}
+	child->sighand = kmalloc(sizeof(*table));
+	if (!child->sighand)
+		return -ENOMEM;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	memcpy(child->sighand->action, table->action, sizeof(table->action));
+	spin_unlock_irqrestore(&signal_lock, flags);
+	child->sighand->refcount = 1;
+	return 0;
+}
+
+static void sighand_put(struct sighand *table)
+{
+	if (table && __atomic_sub_fetch(&table->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+		kfree(table);
+}
+
+int sighand_exec(struct task_struct *task)
+{
+	struct sighand *old = task->sighand, *table;
+	if (!old)
+		return 0;
+	table = kzalloc(sizeof(*table));
+	if (!table)
+		return -ENOMEM;
+	table->refcount = 1;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	/* execve(2): handled signals go back to default; ignored ones stay ignored. */
+	for (int i = 0; i < SIGNAL_COUNT; i++)
+		if (old->action[i].handler == SIG_IGN)
+			table->action[i].handler = SIG_IGN;
+	task->sighand = table;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	sighand_put(old);
+	return 0;
+}
+
+void sighand_release(struct task_struct *task)
+{
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	struct sighand *table = task->sighand;
+	task->sighand = NULL;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	sighand_put(table);
 }
 
 static bool is_process(const struct task_struct *task)
@@ -87,17 +382,11 @@ static bool kill_matching(struct task_struct *task, void *data)
 	else
 		match = task->pgid == -request->pid;
 	if (match) {
+		struct signal_info info = {.code = SI_USER, .pid = self->tgid};
 		request->found++;
-		signal_process_locked(task, request->signal);
+		signal_send_process_locked(task, request->signal, &info);
 	}
 	return true;
-}
-
-void signal_send_to_current(int signal)
-{
-	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-	signal_process_locked(current, signal);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 long sys_kill(pid_t pid, int signal)
@@ -111,7 +400,9 @@ long sys_kill(pid_t pid, int signal)
 	/* kill(-1) also reaches the caller (kill(2)). */
 	if (pid == -1) {
 		struct kill_request self = {current->tgid, signal, 0};
+		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 		kill_matching(current->group_leader, &self);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		request.found += self.found;
 	}
 	return request.found ? 0 : -ESRCH;
@@ -124,10 +415,11 @@ long sys_tgkill(pid_t tgid, pid_t tid, int signal)
 	struct task_struct *task = find_get_task_by_pid(tid);
 	if (!task)
 		return -ESRCH;
-	long result = task->tgid == tgid ? 0 : -ESRCH;
+	long result = task->tgid == tgid && task->exit_state == 0 ? 0 : -ESRCH;
 	if (result == 0) {
+		struct signal_info info = {.code = SI_TKILL, .pid = current->tgid};
 		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-		signal_process_locked(task, signal);
+		signal_send_thread(task, signal, &info);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
 	put_task_struct(task);

@@ -99,6 +99,15 @@ long sys_getrandom(void *buffer, size_t count, unsigned flags);
 long sys_kill(pid_t pid, int signal);
 long sys_tgkill(pid_t tgid, pid_t tid, int signal);
 long sys_tkill(pid_t tid, int signal);
+/* proc/signal_syscalls.c */
+struct kernel_sigaction;
+long sys_rt_sigaction(int signal, const struct kernel_sigaction *user_action,
+		      struct kernel_sigaction *user_old, size_t sigset_size);
+long sys_rt_sigprocmask(int how, const uint64_t *user_set, uint64_t *user_old, size_t sigset_size);
+long sys_rt_sigpending(uint64_t *user_set, size_t sigset_size);
+long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size);
+long sys_pause(void);
+long sys_rt_sigreturn(void);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_setsid(void);
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,

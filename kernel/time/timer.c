@@ -41,7 +41,7 @@ int sleep_until(uint64_t deadline_ns)
 	set_current_state(TASK_INTERRUPTIBLE);
 	timer_arm(&timer, deadline_ns);
 	while (clock_monotonic_ns() < deadline_ns) {
-		if (fatal_signal_pending(current)) {
+		if (signal_pending(current)) {
 			result = -EINTR;
 			break;
 		}

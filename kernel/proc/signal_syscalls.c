@@ -1,0 +1,146 @@
+/*
+ * The signal system calls that change a process's own handling: rt_sigaction(2),
+ * rt_sigprocmask(2), rt_sigpending(2), rt_sigsuspend(2), pause(2) and rt_sigreturn(2).
+ * The sigset_t the kernel takes is one 64-bit word (sigsetsize must be 8). SIGKILL and
+ * SIGSTOP can be neither caught, ignored nor blocked: the calls drop them from masks silently
+ * and refuse a handler for them with EINVAL, as Linux does.
+ */
+#include "signal.h"
+#include "exec.h"
+#include "kmalloc.h"
+#include "proc.h"
+#include "sched.h"
+#include "uaccess.h"
+#include "uapi/errno.h"
+#include "uapi/syscall.h"
+
+extern struct spinlock signal_lock;
+
+long sys_rt_sigaction(int signal, const struct kernel_sigaction *user_action,
+		      struct kernel_sigaction *user_old, size_t sigset_size)
+{
+	struct task_struct *self = current;
+	struct kernel_sigaction action, old;
+	if (sigset_size != sizeof(uint64_t) || signal < 1 || signal > SIGNAL_COUNT)
+		return -EINVAL;
+	if (user_action && (signal == SIGKILL || signal == SIGSTOP))
+		return -EINVAL;
+	if (user_action && copy_from_user(&action, user_action, sizeof(action)) != 0)
+		return -EFAULT;
+	if (!self->sighand) {
+		struct sighand *table = kzalloc(sizeof(*table));
+		if (!table)
+			return -ENOMEM;
+		table->refcount = 1;
+		self->sighand = table; /* only this task can see a NULL table being replaced */
+	}
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	struct kernel_sigaction *slot = &self->sighand->action[signal - 1];
+	old = *slot;
+	if (user_action) {
+		action.mask &= ~SIGNAL_UNBLOCKABLE;
+		*slot = action;
+		/* sigaction(2): setting SIG_IGN discards the pending instances (POSIX). */
+		bool ignore = action.handler == SIG_IGN ||
+			      (action.handler == SIG_DFL &&
+			       (signal == SIGCHLD || signal == SIGURG || signal == SIGWINCH));
+		if (ignore) {
+			self->group->shared_pending.set &= ~SIGNAL_BIT(signal);
+			self->pending.set &= ~SIGNAL_BIT(signal);
+		}
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (user_old && copy_to_user(user_old, &old, sizeof(old)) != 0)
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const uint64_t *user_set, uint64_t *user_old, size_t sigset_size)
+{
+	struct task_struct *self = current;
+	uint64_t set = 0, old = self->blocked;
+	if (sigset_size != sizeof(uint64_t))
+		return -EINVAL;
+	if (user_set && copy_from_user(&set, user_set, sizeof(set)) != 0)
+		return -EFAULT;
+	if (user_set) {
+		uint64_t blocked;
+		if (how == SIG_BLOCK)
+			blocked = old | set;
+		else if (how == SIG_UNBLOCK)
+			blocked = old & ~set;
+		else if (how == SIG_SETMASK)
+			blocked = set;
+		else
+			return -EINVAL;
+		uint64_t flags = spin_lock_irqsave(&signal_lock);
+		self->blocked = blocked & ~SIGNAL_UNBLOCKABLE;
+		spin_unlock_irqrestore(&signal_lock, flags);
+	}
+	if (user_old && copy_to_user(user_old, &old, sizeof(old)) != 0)
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigpending(uint64_t *user_set, size_t sigset_size)
+{
+	struct task_struct *self = current;
+	if (sigset_size != sizeof(uint64_t))
+		return -EINVAL;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	uint64_t set = (self->pending.set | self->group->shared_pending.set) & self->blocked;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	return copy_to_user(user_set, &set, sizeof(set)) != 0 ? -EFAULT : 0;
+}
+
+/* Sleep until a signal that is not blocked arrives. */
+static void sleep_for_signal(void)
+{
+	struct task_struct *self = current;
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(self))
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+}
+
+long sys_pause(void)
+{
+	sleep_for_signal();
+	return -ERESTARTNOHAND;
+}
+
+/* The mask is swapped for the sleep; the signal frame saves the old one, or the return path
+ * puts it back when no handler runs (restore_blocked). */
+long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size)
+{
+	struct task_struct *self = current;
+	uint64_t mask;
+	if (sigset_size != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, user_mask, sizeof(mask)) != 0)
+		return -EFAULT;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	self->saved_blocked = self->blocked;
+	self->restore_blocked = true;
+	self->blocked = mask & ~SIGNAL_UNBLOCKABLE;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	sleep_for_signal();
+	return -ERESTARTNOHAND;
+}
+
+/* Returns the restored rax, so the return path leaves every register as the frame had it. */
+long sys_rt_sigreturn(void)
+{
+	struct task_struct *self = current;
+	struct trap_frame *frame = task_user_frame(self);
+	uint64_t blocked;
+	if (arch_signal_restore_frame(frame, &blocked) != 0)
+		do_exit_group(SIGSEGV);
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	self->blocked = blocked & ~SIGNAL_UNBLOCKABLE;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	return (long)frame->rax;
+}
