@@ -40,6 +40,9 @@ void *signal_handler_of(struct task_struct *task, int signal, unsigned long *fla
 /* Handler tables: fork copies or shares, exec resets, exit lets go. */
 int sighand_copy(struct task_struct *child, struct task_struct *parent, bool share);
 int sighand_exec(struct task_struct *task);
+/* Give a task that has none (the first user process) its own table: 0 or -ENOMEM. Only the
+ * task itself may call this: nobody else can be sharing a table it does not have. */
+int sighand_ensure(struct task_struct *task);
 void sighand_release(struct task_struct *task);
 
 /* Arch (signal_frame.c): build the rt_sigframe for `signal` on the user stack and point the

@@ -298,12 +298,35 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 	}
 }
 
+static struct sighand *sighand_create(void)
+{
+	struct sighand *table = kzalloc(sizeof(*table));
+	if (table)
+		table->refcount = 1;
+	return table;
+}
+
+int sighand_ensure(struct task_struct *task)
+{
+	if (task->sighand)
+		return 0;
+	struct sighand *table = sighand_create();
+	if (!table)
+		return -ENOMEM;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	task->sighand = table;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	return 0;
+}
+
 int sighand_copy(struct task_struct *child, struct task_struct *parent, bool share)
 {
+	/* The first user process starts without a table; its first child gives it one, so
+	 * that threads created later share it. */
+	if (sighand_ensure(parent) != 0)
+		return -ENOMEM;
 	struct sighand *table = parent->sighand;
 	child->blocked = parent->blocked;
-	if (!table)
-		return 0;
 	if (share) {
 		__atomic_add_fetch(&table->refcount, 1, __ATOMIC_RELAXED);
 		child->sighand = table;
@@ -330,10 +353,9 @@ int sighand_exec(struct task_struct *task)
 	struct sighand *old = task->sighand, *table;
 	if (!old)
 		return 0;
-	table = kzalloc(sizeof(*table));
+	table = sighand_create();
 	if (!table)
 		return -ENOMEM;
-	table->refcount = 1;
 	uint64_t flags = spin_lock_irqsave(&signal_lock);
 	/* execve(2): handled signals go back to default; ignored ones stay ignored. */
 	for (int i = 0; i < SIGNAL_COUNT; i++)

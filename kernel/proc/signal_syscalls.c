@@ -27,13 +27,8 @@ long sys_rt_sigaction(int signal, const struct kernel_sigaction *user_action,
 		return -EINVAL;
 	if (user_action && copy_from_user(&action, user_action, sizeof(action)) != 0)
 		return -EFAULT;
-	if (!self->sighand) {
-		struct sighand *table = kzalloc(sizeof(*table));
-		if (!table)
-			return -ENOMEM;
-		table->refcount = 1;
-		self->sighand = table; /* only this task can see a NULL table being replaced */
-	}
+	if (sighand_ensure(self) != 0)
+		return -ENOMEM;
 	uint64_t flags = spin_lock_irqsave(&signal_lock);
 	struct kernel_sigaction *slot = &self->sighand->action[signal - 1];
 	old = *slot;

@@ -7,6 +7,7 @@
  * sleep reads the parent's State in /proc (no sleeps as synchronisation).
  */
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -404,4 +405,22 @@ UTEST(signal_errors_match_linux)
 	EXPECT(sigismember(&old, SIGUSR1) == 1);
 	sigemptyset(&set);
 	sigprocmask(SIG_SETMASK, &set, NULL);
+}
+
+static void *install_from_thread(void *argument)
+{
+	(void)argument;
+	return (void *)(long)install(SIGUSR1, SA_SIGINFO);
+}
+
+UTEST(signal_handlers_are_shared_by_threads)
+{
+	pthread_t thread;
+	void *result = (void *)1;
+	EXPECT_EQ(pthread_create(&thread, NULL, install_from_thread, NULL), 0);
+	EXPECT_EQ(pthread_join(thread, &result), 0);
+	EXPECT(result == NULL);
+	EXPECT_EQ(kill(getpid(), SIGUSR1), 0); /* process-directed, handler set by the thread */
+	EXPECT_EQ(handled_count, 1);
+	EXPECT_EQ(handled_signal, SIGUSR1);
 }
