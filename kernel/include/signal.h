@@ -31,11 +31,14 @@ void signal_send_thread(struct task_struct *task, int signal, const struct signa
  * and does not block it (returns true; delivery happens on the trap return). */
 bool signal_force_fault(int signal, int code, uint64_t address);
 /* On every return to user mode: take pending signals, apply default actions, set up a
- * handler. `syscall_result` is the result of the system call the frame returns from, or 0
- * for an interrupt or exception return (is_syscall false). May not return (fatal signal). */
+ * handler. is_syscall: frame->rax holds a system call's result, which may ask for a restart
+ * (-ERESTART*); false after an interrupt, an exception or rt_sigreturn. May not return. */
 void signal_deliver(struct trap_frame *frame, bool is_syscall);
 /* The handler of `signal` in task's process (SIG_DFL when it has none). */
 void *signal_handler_of(struct task_struct *task, int signal, unsigned long *flags);
+
+/* The task runs on its alternate signal stack (rsp inside it). */
+bool signal_on_altstack(const struct task_struct *task, uint64_t rsp);
 
 /* Handler tables: fork copies or shares, exec resets, exit lets go. */
 int sighand_copy(struct task_struct *child, struct task_struct *parent, bool share);

@@ -68,7 +68,8 @@ struct sighand {
 /*
  * What the threads of one process share besides memory and files (Linux's signal_struct):
  * how many are still alive and, once exit_group() or a fatal fault has decided the whole
- * process must go, the exit status every thread exits with. Signals will live here too.
+ * process must go, the exit status every thread exits with, and the process-directed
+ * signals no thread has taken yet.
  */
 struct thread_group {
 	long refcount;	   /* tasks pointing here (atomic) */
@@ -142,6 +143,8 @@ struct task_struct {
 	bool restore_blocked;	   /* saved_blocked is valid */
 	struct sigpending pending; /* thread-directed signals */
 	uint64_t syscall_number;   /* of the system call in progress (restarts) */
+	uint64_t altstack_base;	   /* sigaltstack(2): lowest address, or 0 */
+	uint64_t altstack_size;	   /* 0: no alternate stack */
 
 	/* --- kernel stack and saved CPU state (owned by the scheduler) --- */
 	void *stack;	    /* lowest address of the kernel stack (a guard page lies below) */

@@ -155,6 +155,10 @@ static long copy_process(const struct clone_request *request)
 		goto err_drop_resources;
 
 	child->exit_signal = (flags & CLONE_THREAD) ? -1 : (int)(flags & CSIGNAL);
+	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) { /* sigaltstack(2) NOTES */
+		child->altstack_base = parent->altstack_base;
+		child->altstack_size = parent->altstack_size;
+	}
 	child->fs_base = (flags & CLONE_SETTLS) ? request->tls : parent->fs_base;
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = request->child_tid;

@@ -244,7 +244,7 @@ static void fix_restart(struct trap_frame *frame, uint64_t number, bool handler,
 void signal_deliver(struct trap_frame *frame, bool is_syscall)
 {
 	struct task_struct *self = current;
-	uint64_t number = frame->vector == 256 ? self->syscall_number : 0;
+	uint64_t number = self->syscall_number;
 	if (fatal_signal_pending(self))
 		do_exit(self->group->exit_code);
 	if (!self->group)

@@ -126,6 +126,47 @@ long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size)
 	return -ERESTARTNOHAND;
 }
 
+bool signal_on_altstack(const struct task_struct *task, uint64_t rsp)
+{
+	return task->altstack_size && rsp > task->altstack_base &&
+	       rsp - task->altstack_base <= task->altstack_size;
+}
+
+/* sigaltstack(2): a handler installed with SA_ONSTACK runs on this stack. It cannot change
+ * while in use (EPERM). */
+long sys_sigaltstack(const struct signal_stack *user_stack, struct signal_stack *user_old)
+{
+	struct task_struct *self = current;
+	uint64_t rsp = task_user_frame(self)->rsp;
+	bool on_stack = signal_on_altstack(self, rsp);
+	struct signal_stack old = {.ss_sp = (void *)self->altstack_base,
+				   .ss_size = self->altstack_size,
+				   .ss_flags = on_stack		     ? SS_ONSTACK
+					       : self->altstack_size ? 0
+								     : SS_DISABLE};
+	if (user_stack) {
+		struct signal_stack stack;
+		if (copy_from_user(&stack, user_stack, sizeof(stack)) != 0)
+			return -EFAULT;
+		if (on_stack)
+			return -EPERM;
+		unsigned mode = (unsigned)stack.ss_flags & ~SS_AUTODISARM;
+		if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+			return -EINVAL;
+		if (mode == SS_DISABLE) {
+			self->altstack_base = self->altstack_size = 0;
+		} else {
+			if (stack.ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			self->altstack_base = (uint64_t)stack.ss_sp;
+			self->altstack_size = stack.ss_size;
+		}
+	}
+	if (user_old && copy_to_user(user_old, &old, sizeof(old)) != 0)
+		return -EFAULT;
+	return 0;
+}
+
 /* Returns the restored rax, so the return path leaves every register as the frame had it. */
 long sys_rt_sigreturn(void)
 {

@@ -1,7 +1,8 @@
 /*
  * The system-call table and dispatcher (include/syscall.h). Numbers are Linux's
  * (uapi/syscall.h); an empty slot or a number past the table answers -ENOSYS, as Linux does
- * for calls it does not have. After the handler, the return path is a preemption point.
+ * for calls it does not have. After the handler, the return path is a preemption point and
+ * the place where pending signals are delivered (or an interrupted call restarted).
  */
 #include "syscall.h"
 #include "compiler.h"
@@ -109,6 +110,7 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(rt_sigpending),
 	HANDLER(rt_sigsuspend),
 	HANDLER(pause),
+	HANDLER(sigaltstack),
 	HANDLER(tgkill),
 	HANDLER(tkill),
 	HANDLER(setpgid),

@@ -108,6 +108,8 @@ long sys_rt_sigpending(uint64_t *user_set, size_t sigset_size);
 long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size);
 long sys_pause(void);
 long sys_rt_sigreturn(void);
+struct signal_stack;
+long sys_sigaltstack(const struct signal_stack *user_stack, struct signal_stack *user_old);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_setsid(void);
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,

@@ -69,6 +69,10 @@ struct sigaction {
 /* The interrupted context a SA_SIGINFO handler gets as its third argument. */
 typedef struct kernel_ucontext ucontext_t;
 
+/* sigaltstack(2): ss_sp, ss_flags (SS_ONSTACK, SS_DISABLE), ss_size. */
+typedef struct signal_stack stack_t;
+
+int sigaltstack(const stack_t *stack, stack_t *old);
 int sigaction(int signal_number, const struct sigaction *action, struct sigaction *old);
 sighandler_t signal(int signal_number, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);

@@ -424,3 +424,80 @@ UTEST(signal_handlers_are_shared_by_threads)
 	EXPECT_EQ(handled_count, 1);
 	EXPECT_EQ(handled_signal, SIGUSR1);
 }
+
+static char alternate_stack[4 * SIGSTKSZ];
+static volatile uintptr_t handler_local_address;
+static volatile int altstack_flags_in_handler;
+
+static void on_signal_note_stack(int signal_number)
+{
+	int local;
+	stack_t now;
+	(void)signal_number;
+	handler_local_address = (uintptr_t)&local;
+	sigaltstack(NULL, &now);
+	altstack_flags_in_handler = now.ss_flags;
+	/* In use: it cannot be changed now. */
+	stack_t other = {.ss_sp = alternate_stack, .ss_size = SIGSTKSZ};
+	if (sigaltstack(&other, NULL) == 0 || errno != EPERM)
+		altstack_flags_in_handler = -1;
+}
+
+UTEST(signal_sa_onstack_runs_handler_on_sigaltstack)
+{
+	stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof(alternate_stack)}, old;
+	EXPECT_EQ(sigaltstack(NULL, &old), 0);
+	EXPECT_EQ(old.ss_flags, SS_DISABLE);
+	EXPECT_EQ(sigaltstack(&stack, NULL), 0);
+	struct sigaction action = {.sa_handler = on_signal_note_stack, .sa_flags = SA_ONSTACK};
+	EXPECT_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+	EXPECT_EQ(raise(SIGUSR1), 0);
+	uintptr_t base = (uintptr_t)alternate_stack;
+	EXPECT(handler_local_address > base &&
+	       handler_local_address < base + sizeof(alternate_stack));
+	EXPECT_EQ(altstack_flags_in_handler, SS_ONSTACK);
+	EXPECT_EQ(sigaltstack(NULL, &old), 0);
+	EXPECT_EQ(old.ss_flags, 0);
+	EXPECT(old.ss_sp == alternate_stack && old.ss_size == sizeof(alternate_stack));
+
+	stack_t small = {.ss_sp = alternate_stack, .ss_size = MINSIGSTKSZ - 1};
+	EXPECT_ERRNO(sigaltstack(&small, NULL), ENOMEM);
+	stack_t bad_flags = {.ss_sp = alternate_stack, .ss_size = SIGSTKSZ, .ss_flags = 4};
+	EXPECT_ERRNO(sigaltstack(&bad_flags, NULL), EINVAL);
+	stack_t disable = {.ss_flags = SS_DISABLE};
+	EXPECT_EQ(sigaltstack(&disable, NULL), 0);
+	EXPECT_EQ(sigaltstack(NULL, &old), 0);
+	EXPECT_EQ(old.ss_flags, SS_DISABLE);
+}
+
+static void on_overflow(int signal_number)
+{
+	(void)signal_number;
+	_exit(42);
+}
+
+/* Recurses until the stack runs out (depth is never reached). */
+static int recurse(volatile char *previous, long depth)
+{
+	volatile char frame[256];
+	frame[0] = previous ? previous[0] + 1 : 0;
+	if (depth == 0)
+		return frame[0];
+	return recurse(frame, depth - 1) + frame[1];
+}
+
+UTEST(signal_stack_overflow_caught_on_sigaltstack)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof(alternate_stack)};
+		sigaltstack(&stack, NULL);
+		struct sigaction action = {.sa_handler = on_overflow, .sa_flags = SA_ONSTACK};
+		sigaction(SIGSEGV, &action, NULL);
+		recurse(NULL, 1L << 40);
+		_exit(1);
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 42);
+}

@@ -9,10 +9,11 @@
  *   ucontext (304 bytes)      <- rdx: uc_mcontext holds the registers, uc_sigmask the mask
  *   pretcode = sa_restorer    <- rsp at handler entry; rsp + 8 is 16-byte aligned
  *
- * The handler's `ret` jumps to the restorer, which calls rt_sigreturn with rsp at the
- * ucontext. rt_sigreturn trusts nothing in the frame: selectors are forced to the user
- * ones, only the arithmetic and direction flags (and AC) come from the frame, MXCSR is
- * masked with what the CPU supports, and a non-canonical rip is caught by trap_return.
+ * A handler with SA_ONSTACK starts at the top of the sigaltstack(2) stack instead, unless
+ * the thread already runs there. The handler's `ret` jumps to the restorer, which calls
+ * rt_sigreturn with rsp at the ucontext. rt_sigreturn trusts nothing in the frame: selectors are
+ * forced to the user ones, only the arithmetic and direction flags (and AC) come from the frame,
+ * MXCSR is masked with what the CPU supports, and a non-canonical rip is caught by trap_return.
  */
 #include "signal.h"
 #include "arch/cpu.h"
@@ -88,6 +89,9 @@ int arch_signal_setup_frame(struct trap_frame *frame, int signal,
 	struct task_struct *self = current;
 	uint64_t sp = frame->rsp - RED_ZONE;
 	uint64_t fpstate = 0;
+	bool was_on_altstack = signal_on_altstack(self, frame->rsp);
+	if ((action->flags & SA_ONSTACK) && self->altstack_size && !was_on_altstack)
+		sp = self->altstack_base + self->altstack_size;
 	if (self->fpu_state) {
 		sp = (sp - FXSAVE_SIZE) & ~63ull;
 		fpstate = sp;
@@ -100,6 +104,11 @@ int arch_signal_setup_frame(struct trap_frame *frame, int signal,
 	memset(&sigframe, 0, sizeof(sigframe));
 	sigframe.pretcode = (uint64_t)action->restorer;
 	sigframe.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+	sigframe.uc.uc_stack.ss_sp = (void *)self->altstack_base;
+	sigframe.uc.uc_stack.ss_size = self->altstack_size;
+	sigframe.uc.uc_stack.ss_flags = was_on_altstack	      ? SS_ONSTACK
+					: self->altstack_size ? 0
+							      : SS_DISABLE;
 	save_registers(&sigframe.uc.uc_mcontext, frame);
 	sigframe.uc.uc_mcontext.oldmask = old_blocked;
 	sigframe.uc.uc_mcontext.fpstate = fpstate;

@@ -8,9 +8,10 @@
  *    QEMU under panic=exit).
  *  - Interrupts go to kernel/arch/x86_64/irq.c.
  *  - A page fault at a user address goes to the process's address space first (demand
- *    paging, copy-on-write); an exception that nothing resolves in user mode ends the
- *    process with the signal Linux would send (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) --
- *    handlers for those come with the signals work.
+ *    paging, copy-on-write); an exception that nothing resolves in user mode raises the
+ *    signal Linux would send (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP): a handler gets it
+ *    with si_addr, otherwise the process ends.
+ *  - Every return to user mode after an interrupt delivers pending signals (signal.h).
  */
 #include "arch/idt.h"
 #include "arch/cpu.h"

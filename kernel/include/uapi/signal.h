@@ -115,11 +115,18 @@ struct kernel_siginfo {
 	} fields;
 };
 
+/* stack_t of sigaltstack(2). */
 struct signal_stack {
 	void *ss_sp;
 	int ss_flags;
 	uint64_t ss_size;
 };
+
+#define SS_ONSTACK    1
+#define SS_DISABLE    2
+#define SS_AUTODISARM (1u << 31)
+#define MINSIGSTKSZ   2048
+#define SIGSTKSZ      8192
 
 /* The saved registers of a signal frame, in Linux's order. */
 struct sigcontext {

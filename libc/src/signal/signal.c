@@ -1,7 +1,7 @@
 /*
  * Signal handling wrappers (man 2 sigaction, man 2 sigprocmask, man 2 sigpending,
- * man 2 sigsuspend, man 2 pause, man 3 sigsetops, man 2 signal). The kernel's struct
- * kernel_sigaction differs from ours only in field order and the restorer: sigaction()
+ * man 2 sigsuspend, man 2 pause, man 2 sigaltstack, man 3 sigsetops, man 2 signal). The kernel's
+ * struct kernel_sigaction differs from ours only in field order and the restorer: sigaction()
  * always installs libc_signal_restorer with SA_RESTORER, as x86_64 Linux requires. signal()
  * has BSD semantics (SA_RESTART, handler stays installed), like glibc and musl.
  */
@@ -66,6 +66,11 @@ int sigsuspend(const sigset_t *mask)
 int pause(void)
 {
 	return (int)syscall_result(SYSCALL0(SYS_pause));
+}
+
+int sigaltstack(const stack_t *stack, stack_t *old)
+{
+	return (int)syscall_result(SYSCALL2(SYS_sigaltstack, stack, old));
 }
 
 int sigemptyset(sigset_t *set)
