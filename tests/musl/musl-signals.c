@@ -1,7 +1,8 @@
 /*
  * musl's own signal code on Spindle: signal(), sigaction() with SA_SIGINFO (musl's
  * __restore_rt as the restorer), raise() (tkill with the mask juggling musl does around it),
- * sigprocmask()/sigpending(), and a SIGSEGV handler that leaves with siglongjmp().
+ * sigprocmask()/sigpending(), a SIGSEGV handler that leaves with siglongjmp(), and execve()
+ * resetting handled signals to SIG_DFL while ignored ones and the mask stay.
  * Prints the same lines on Linux.
  */
 #define _GNU_SOURCE
@@ -40,8 +41,23 @@ static void on_segv(int signal_number, siginfo_t *info, void *context)
 	siglongjmp(recover, info->si_addr == (void *)0x10 && signal_number == SIGSEGV ? 1 : 2);
 }
 
-int main(void)
+/* Run again by execve: report what survived. */
+static int probe(void)
 {
+	struct sigaction usr1, usr2;
+	sigset_t mask;
+	sigaction(SIGUSR1, NULL, &usr1);
+	sigaction(SIGUSR2, NULL, &usr2);
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	printf("after exec: SIGUSR1 default %d, SIGUSR2 ignored %d, SIGTERM blocked %d\n",
+	       usr1.sa_handler == SIG_DFL, usr2.sa_handler == SIG_IGN, sigismember(&mask, SIGTERM));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "probe") == 0)
+		return probe();
 	struct sigaction action;
 	memset(&action, 0, sizeof(action));
 	action.sa_sigaction = on_usr1;
@@ -77,5 +93,12 @@ int main(void)
 		*bad = 1;
 	}
 	printf("segv: recovered %d\n", how);
-	return 0;
+
+	signal(SIGUSR2, SIG_IGN);
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_SETMASK, &block, NULL);
+	fflush(stdout);
+	execl(argv[0], argv[0], "probe", (char *)NULL);
+	return 1;
 }
