@@ -34,6 +34,10 @@ bool signal_force_fault(int signal, int code, uint64_t address);
  * handler. is_syscall: frame->rax holds a system call's result, which may ask for a restart
  * (-ERESTART*); false after an interrupt, an exception or rt_sigreturn. May not return. */
 void signal_deliver(struct trap_frame *frame, bool is_syscall);
+/* rt_sigtimedwait: take a pending signal of `wanted` (blocked or not) for the caller, filling
+ * siginfo. Returns the signal, 0 if none is pending, or -EINTR if another signal waits that
+ * a handler must see first (or the process is dying). */
+int signal_take(uint64_t wanted, struct kernel_siginfo *siginfo);
 /* The handler of `signal` in task's process (SIG_DFL when it has none). */
 void *signal_handler_of(struct task_struct *task, int signal, unsigned long *flags);
 

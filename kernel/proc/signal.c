@@ -183,12 +183,12 @@ void *signal_handler_of(struct task_struct *task, int signal, unsigned long *fla
 	return handler;
 }
 
-/* Take the lowest unblocked pending signal, thread set first. Caller holds signal_lock. */
-static int dequeue_locked(struct task_struct *task, struct signal_info *info)
+/* Take the lowest pending signal in `wanted`, thread set first. Caller holds signal_lock. */
+static int dequeue_locked(struct task_struct *task, uint64_t wanted, struct signal_info *info)
 {
 	struct sigpending *sets[2] = {&task->pending, &task->group->shared_pending};
 	for (int i = 0; i < 2; i++) {
-		uint64_t ready = sets[i]->set & ~task->blocked;
+		uint64_t ready = sets[i]->set & wanted;
 		if (!ready)
 			continue;
 		int signal = __builtin_ctzll(ready) + 1;
@@ -249,10 +249,11 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 		do_exit(self->group->exit_code);
 	if (!self->group)
 		return;
-	for (;;) {
+	/* The common case, without the lock; a signal sent meanwhile is seen next time. */
+	for (; signal_pending(self);) {
 		struct signal_info info;
 		uint64_t flags = spin_lock_irqsave(&signal_lock);
-		int signal = dequeue_locked(self, &info);
+		int signal = dequeue_locked(self, ~self->blocked, &info);
 		if (!signal) {
 			spin_unlock_irqrestore(&signal_lock, flags);
 			break;
@@ -317,6 +318,22 @@ int sighand_ensure(struct task_struct *task)
 	task->sighand = table;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return 0;
+}
+
+int signal_take(uint64_t wanted, struct kernel_siginfo *siginfo)
+{
+	struct task_struct *self = current;
+	struct signal_info info;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	int signal = dequeue_locked(self, wanted, &info);
+	uint64_t others =
+		(self->pending.set | self->group->shared_pending.set) & ~self->blocked & ~wanted;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (signal) {
+		fill_siginfo(siginfo, signal, &info);
+		return signal;
+	}
+	return others || fatal_signal_pending(self) ? -EINTR : 0;
 }
 
 int sighand_copy(struct task_struct *child, struct task_struct *parent, bool share)

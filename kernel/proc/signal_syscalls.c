@@ -1,6 +1,7 @@
 /*
  * The signal system calls that change a process's own handling: rt_sigaction(2),
- * rt_sigprocmask(2), rt_sigpending(2), rt_sigsuspend(2), pause(2) and rt_sigreturn(2).
+ * rt_sigprocmask(2), rt_sigpending(2), rt_sigsuspend(2), pause(2), rt_sigtimedwait(2),
+ * sigaltstack(2) and rt_sigreturn(2).
  * The sigset_t the kernel takes is one 64-bit word (sigsetsize must be 8). SIGKILL and
  * SIGSTOP can be neither caught, ignored nor blocked: the calls drop them from masks silently
  * and refuse a handler for them with EINVAL, as Linux does.
@@ -10,9 +11,12 @@
 #include "kmalloc.h"
 #include "proc.h"
 #include "sched.h"
+#include "time.h"
+#include "timer.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/syscall.h"
+#include "uapi/time.h"
 
 extern struct spinlock signal_lock;
 
@@ -165,6 +169,57 @@ long sys_sigaltstack(const struct signal_stack *user_stack, struct signal_stack 
 	if (user_old && copy_to_user(user_old, &old, sizeof(old)) != 0)
 		return -EFAULT;
 	return 0;
+}
+
+/* rt_sigtimedwait(2): wait for one of `set` without a handler running. The signals of set
+ * are unblocked while waiting so that their arrival wakes us; -EAGAIN when the timeout
+ * passes, -EINTR when another signal comes first. */
+long sys_rt_sigtimedwait(const uint64_t *user_set, struct kernel_siginfo *user_info,
+			 const struct timespec *user_timeout, size_t sigset_size)
+{
+	struct task_struct *self = current;
+	struct kernel_siginfo info;
+	struct timespec timeout;
+	uint64_t wanted, deadline = 0;
+	if (sigset_size != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&wanted, user_set, sizeof(wanted)) != 0)
+		return -EFAULT;
+	wanted &= ~SIGNAL_UNBLOCKABLE;
+	if (user_timeout) {
+		if (copy_from_user(&timeout, user_timeout, sizeof(timeout)) != 0)
+			return -EFAULT;
+		if (timeout.tv_sec < 0 || timeout.tv_nsec < 0 ||
+		    timeout.tv_nsec >= (int64_t)NSEC_PER_SEC)
+			return -EINVAL;
+		uint64_t seconds =
+			(uint64_t)timeout.tv_sec < UINT32_MAX ? timeout.tv_sec : UINT32_MAX;
+		deadline = clock_monotonic_ns() + seconds * NSEC_PER_SEC + timeout.tv_nsec;
+	}
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	uint64_t saved = self->blocked;
+	self->blocked &= ~wanted;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	long result;
+	for (;;) {
+		result = signal_take(wanted, &info);
+		if (result != 0)
+			break;
+		if (user_timeout && clock_monotonic_ns() >= deadline) {
+			result = -EAGAIN;
+			break;
+		}
+		if (user_timeout)
+			sleep_until(deadline);
+		else
+			sleep_for_signal();
+	}
+	flags = spin_lock_irqsave(&signal_lock);
+	self->blocked = saved;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (result > 0 && user_info && copy_to_user(user_info, &info, sizeof(info)) != 0)
+		return -EFAULT;
+	return result;
 }
 
 /* Returns the restored rax, so the return path leaves every register as the frame had it. */

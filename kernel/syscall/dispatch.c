@@ -111,6 +111,7 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(rt_sigsuspend),
 	HANDLER(pause),
 	HANDLER(sigaltstack),
+	HANDLER(rt_sigtimedwait),
 	HANDLER(tgkill),
 	HANDLER(tkill),
 	HANDLER(setpgid),

@@ -108,6 +108,10 @@ long sys_rt_sigpending(uint64_t *user_set, size_t sigset_size);
 long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size);
 long sys_pause(void);
 long sys_rt_sigreturn(void);
+struct kernel_siginfo;
+struct timespec;
+long sys_rt_sigtimedwait(const uint64_t *user_set, struct kernel_siginfo *user_info,
+			 const struct timespec *user_timeout, size_t sigset_size);
 struct signal_stack;
 long sys_sigaltstack(const struct signal_stack *user_stack, struct signal_stack *user_old);
 long sys_setpgid(pid_t pid, pid_t pgid);

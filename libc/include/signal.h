@@ -79,6 +79,12 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int pause(void);
+/* Take a signal of set without running its handler (block it first). sigwait returns 0 or
+ * an error number; the others the signal, or -1 with errno (EAGAIN: timeout; EINTR). */
+struct timespec;
+int sigwait(const sigset_t *set, int *signal_number);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int signal_number);

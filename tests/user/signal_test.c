@@ -501,3 +501,38 @@ UTEST(signal_stack_overflow_caught_on_sigaltstack)
 	EXPECT_EQ(waitpid(child, &status, 0), child);
 	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 42);
 }
+
+UTEST(signal_sigwaitinfo_takes_blocked_signal_without_handler)
+{
+	EXPECT_EQ(install(SIGUSR1, 0), 0);
+	sigset_t set = set_of(SIGUSR1);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &set, NULL), 0);
+	EXPECT_EQ(raise(SIGUSR1), 0);
+	siginfo_t info;
+	memset(&info, 0, sizeof(info));
+	EXPECT_EQ(sigwaitinfo(&set, &info), SIGUSR1);
+	EXPECT_EQ(info.si_signo, SIGUSR1);
+	EXPECT_EQ(info.si_code, SI_TKILL);
+	EXPECT_EQ(info.si_pid, getpid());
+	EXPECT_EQ(handled_count, 0);
+	sigset_t pending;
+	EXPECT_EQ(sigpending(&pending), 0);
+	EXPECT_EQ(pending, 0);
+
+	struct timespec zero = {0, 0};
+	EXPECT_ERRNO(sigtimedwait(&set, NULL, &zero), EAGAIN);
+	struct timespec bad = {0, 1000000000};
+	EXPECT_ERRNO(sigtimedwait(&set, NULL, &bad), EINVAL);
+
+	/* A signal sent while we wait wakes us. */
+	pid_t child = signal_me_when_asleep(SIGUSR1);
+	int number = 0;
+	EXPECT_EQ(sigwait(&set, &number), 0);
+	EXPECT_EQ(number, SIGUSR1);
+	EXPECT_EQ(handled_count, 0);
+	waitpid(child, NULL, 0);
+	/* The mask is what it was before the wait. */
+	sigset_t now;
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	EXPECT(sigismember(&now, SIGUSR1) == 1);
+}

@@ -1,6 +1,7 @@
 /*
  * Signal handling wrappers (man 2 sigaction, man 2 sigprocmask, man 2 sigpending,
- * man 2 sigsuspend, man 2 pause, man 2 sigaltstack, man 3 sigsetops, man 2 signal). The kernel's
+ * man 2 sigsuspend, man 2 pause, man 2 sigaltstack, man 2 sigtimedwait, man 3 sigwait,
+ * man 3 sigsetops, man 2 signal). The kernel's
  * struct kernel_sigaction differs from ours only in field order and the restorer: sigaction()
  * always installs libc_signal_restorer with SA_RESTORER, as x86_64 Linux requires. signal()
  * has BSD semantics (SA_RESTART, handler stays installed), like glibc and musl.
@@ -71,6 +72,30 @@ int pause(void)
 int sigaltstack(const stack_t *stack, stack_t *old)
 {
 	return (int)syscall_result(SYSCALL2(SYS_sigaltstack, stack, old));
+}
+
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+	return (int)syscall_result(
+		SYSCALL4(SYS_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+/* POSIX: sigwait does not fail with EINTR; it waits again. */
+int sigwait(const sigset_t *set, int *signal_number)
+{
+	int result;
+	do
+		result = sigtimedwait(set, NULL, NULL);
+	while (result < 0 && errno == EINTR);
+	if (result < 0)
+		return errno;
+	*signal_number = result;
+	return 0;
 }
 
 int sigemptyset(sigset_t *set)
