@@ -17,6 +17,7 @@
 #include "completion.h"
 #include "list.h"
 #include "pid.h"
+#include "timer.h"
 #include "uapi/signal.h"
 
 #define TASK_COMM_LENGTH 16
@@ -78,6 +79,7 @@ struct thread_group {
 	int exit_code;	   /* the process's wait status once exiting */
 	struct sem_undo_list *sem_undo;	  /* SEM_UNDO adjustments, applied when the last goes */
 	struct sigpending shared_pending; /* process-directed signals not yet taken (signal_lock) */
+	struct timer real_timer; /* alarm(2), ITIMER_REAL: SIGALRM to the process (timer_lock) */
 };
 struct files_struct;
 struct fs_struct;

@@ -58,8 +58,10 @@ static int check_flags(uint64_t flags)
 static struct thread_group *thread_group_create(void)
 {
 	struct thread_group *group = kzalloc(sizeof(*group));
-	if (group)
+	if (group) {
 		group->refcount = group->live_threads = 1;
+		list_init(&group->real_timer.node);
+	}
 	return group;
 }
 

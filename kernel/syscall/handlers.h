@@ -108,6 +108,11 @@ long sys_rt_sigpending(uint64_t *user_set, size_t sigset_size);
 long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size);
 long sys_pause(void);
 long sys_rt_sigreturn(void);
+/* time/itimer.c */
+struct itimerval;
+long sys_getitimer(int which, struct itimerval *user_value);
+long sys_setitimer(int which, const struct itimerval *user_new, struct itimerval *user_old);
+long sys_alarm(unsigned seconds);
 struct kernel_siginfo;
 struct timespec;
 long sys_rt_sigtimedwait(const uint64_t *user_set, struct kernel_siginfo *user_info,

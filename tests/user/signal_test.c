@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -535,4 +536,48 @@ UTEST(signal_sigwaitinfo_takes_blocked_signal_without_handler)
 	sigset_t now;
 	sigprocmask(SIG_BLOCK, NULL, &now);
 	EXPECT(sigismember(&now, SIGUSR1) == 1);
+}
+
+UTEST(signal_alarm_sends_sigalrm)
+{
+	EXPECT_EQ(install(SIGALRM, SA_SIGINFO), 0);
+	EXPECT_EQ(alarm(100), 0u);
+	EXPECT_EQ(alarm(1), 100u); /* replaces the first, reports what was left */
+	while (handled_count == 0)
+		pause();
+	EXPECT_EQ(handled_signal, SIGALRM);
+	EXPECT_EQ(handled_code, SI_KERNEL);
+	EXPECT_EQ(alarm(0), 0u); /* nothing left */
+}
+
+UTEST(signal_setitimer_repeats_and_getitimer_reports)
+{
+	EXPECT_EQ(install(SIGALRM, 0), 0);
+	struct itimerval value = {.it_interval = {0, 5000}, .it_value = {0, 5000}}, now;
+	EXPECT_EQ(setitimer(ITIMER_REAL, &value, NULL), 0);
+	while (handled_count < 3)
+		pause();
+	EXPECT_EQ(getitimer(ITIMER_REAL, &now), 0);
+	EXPECT_EQ(now.it_interval.tv_usec, 5000);
+	struct itimerval off = {0}, old;
+	EXPECT_EQ(setitimer(ITIMER_REAL, &off, &old), 0);
+	EXPECT_EQ(old.it_interval.tv_usec, 5000);
+	EXPECT_EQ(getitimer(ITIMER_REAL, &now), 0);
+	EXPECT(now.it_value.tv_sec == 0 && now.it_value.tv_usec == 0);
+	struct itimerval bad = {.it_value = {0, 1000000}};
+	EXPECT_ERRNO(setitimer(ITIMER_REAL, &bad, NULL), EINVAL);
+	EXPECT_ERRNO(setitimer(5, &value, NULL), EINVAL);
+}
+
+UTEST(signal_alarm_default_action_terminates)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		alarm(1);
+		for (;;)
+			pause();
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
 }

@@ -1,7 +1,8 @@
 /*
  * Signal handling wrappers (man 2 sigaction, man 2 sigprocmask, man 2 sigpending,
  * man 2 sigsuspend, man 2 pause, man 2 sigaltstack, man 2 sigtimedwait, man 3 sigwait,
- * man 3 sigsetops, man 2 signal). The kernel's
+ * man 3 sigsetops, man 2 signal) and the timers that send SIGALRM (man 2 alarm,
+ * man 2 setitimer). The kernel's
  * struct kernel_sigaction differs from ours only in field order and the restorer: sigaction()
  * always installs libc_signal_restorer with SA_RESTORER, as x86_64 Linux requires. signal()
  * has BSD semantics (SA_RESTART, handler stays installed), like glibc and musl.
@@ -9,6 +10,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include "internal/syscall.h"
 
@@ -96,6 +98,21 @@ int sigwait(const sigset_t *set, int *signal_number)
 		return errno;
 	*signal_number = result;
 	return 0;
+}
+
+int setitimer(int which, const struct itimerval *value, struct itimerval *old)
+{
+	return (int)syscall_result(SYSCALL3(SYS_setitimer, which, value, old));
+}
+
+int getitimer(int which, struct itimerval *value)
+{
+	return (int)syscall_result(SYSCALL2(SYS_getitimer, which, value));
+}
+
+unsigned alarm(unsigned seconds)
+{
+	return (unsigned)SYSCALL1(SYS_alarm, seconds);
 }
 
 int sigemptyset(sigset_t *set)
