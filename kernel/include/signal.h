@@ -51,6 +51,10 @@ int sighand_exec(struct task_struct *task);
  * task itself may call this: nobody else can be sharing a table it does not have. */
 int sighand_ensure(struct task_struct *task);
 void sighand_release(struct task_struct *task);
+/* The last reference to a task is gone: drop its table without locking (nobody can find
+ * the task any more). A zombie keeps its table, so a signal sent to a process whose leader
+ * has exited still sees the handlers. */
+void sighand_free(struct task_struct *task);
 
 /* Arch (signal_frame.c): build the rt_sigframe for `signal` on the user stack and point the
  * frame at the handler; 0 or -EFAULT. And undo it for rt_sigreturn: 0 or -EFAULT. */

@@ -170,7 +170,6 @@ noreturn void do_exit(int code)
 		self->fs = NULL;
 	}
 
-	sighand_release(self);
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
 						  parent_ignores_children(self));

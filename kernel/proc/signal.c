@@ -384,6 +384,12 @@ int sighand_exec(struct task_struct *task)
 	return 0;
 }
 
+void sighand_free(struct task_struct *task)
+{
+	sighand_put(task->sighand);
+	task->sighand = NULL;
+}
+
 void sighand_release(struct task_struct *task)
 {
 	uint64_t flags = spin_lock_irqsave(&signal_lock);

@@ -8,6 +8,7 @@
 #include "err.h"
 #include "format.h"
 #include "kmalloc.h"
+#include "signal.h"
 #include "kstack.h"
 #include "panic.h"
 #include "exec.h"
@@ -61,6 +62,7 @@ static void task_free(struct task_struct *task)
 	if (task->stack)
 		kstack_free(task->stack);
 	kfree(task->fpu_state);
+	sighand_free(task);
 	kfree(task);
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	live_tasks--;
