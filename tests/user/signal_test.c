@@ -581,3 +581,75 @@ UTEST(signal_alarm_default_action_terminates)
 	EXPECT_EQ(waitpid(child, &status, 0), child);
 	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM);
 }
+
+UTEST(signal_sigpipe_ignored_gives_epipe)
+{
+	int pipe_fds[2];
+	EXPECT_EQ(pipe(pipe_fds), 0);
+	close(pipe_fds[0]);
+	EXPECT(signal(SIGPIPE, SIG_IGN) != SIG_ERR);
+	EXPECT_ERRNO(write(pipe_fds[1], "x", 1), EPIPE);
+	EXPECT_EQ(install(SIGPIPE, SA_SIGINFO), 0);
+	EXPECT_ERRNO(write(pipe_fds[1], "x", 1), EPIPE);
+	EXPECT_EQ(handled_signal, SIGPIPE);
+	close(pipe_fds[1]);
+}
+
+static volatile pid_t handler_thread_id;
+
+static void on_signal_note_thread(int signal_number)
+{
+	(void)signal_number;
+	handler_thread_id = gettid();
+}
+
+static void *wait_for_any_signal(void *argument)
+{
+	sigset_t none;
+	sigemptyset(&none);
+	*(volatile pid_t *)argument = gettid();
+	while (!handler_thread_id)
+		sigsuspend(&none);
+	return NULL;
+}
+
+UTEST(signal_process_directed_goes_to_thread_not_blocking_it)
+{
+	EXPECT(signal(SIGUSR1, on_signal_note_thread) != SIG_ERR);
+	sigset_t block = set_of(SIGUSR1);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &block, NULL), 0); /* the thread inherits it... */
+	volatile pid_t thread_id = 0;
+	pthread_t thread;
+	EXPECT_EQ(pthread_create(&thread, NULL, wait_for_any_signal, (void *)&thread_id), 0);
+	while (!thread_id)
+		sched_yield();
+	EXPECT_EQ(kill(getpid(), SIGUSR1), 0); /* ...but unblocks it inside sigsuspend */
+	EXPECT_EQ(pthread_join(thread, NULL), 0);
+	EXPECT_EQ(handler_thread_id, thread_id);
+	EXPECT(handler_thread_id != gettid());
+}
+
+static void *spin_until_signalled(void *argument)
+{
+	(void)argument;
+	while (!handler_thread_id)
+		sched_yield();
+	return NULL;
+}
+
+UTEST(signal_tgkill_reaches_that_thread)
+{
+	EXPECT(signal(SIGUSR1, on_signal_note_thread) != SIG_ERR);
+	volatile pid_t thread_id = 0;
+	pthread_t thread, spinner;
+	sigset_t block = set_of(SIGUSR1);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	EXPECT_EQ(pthread_create(&thread, NULL, wait_for_any_signal, (void *)&thread_id), 0);
+	EXPECT_EQ(pthread_create(&spinner, NULL, spin_until_signalled, NULL), 0);
+	while (!thread_id)
+		sched_yield();
+	EXPECT_EQ(syscall(SYS_tgkill, getpid(), thread_id, SIGUSR1), 0);
+	EXPECT_EQ(pthread_join(thread, NULL), 0);
+	EXPECT_EQ(pthread_join(spinner, NULL), 0);
+	EXPECT_EQ(handler_thread_id, thread_id);
+}
