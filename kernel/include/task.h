@@ -50,7 +50,7 @@ struct signal_info {
 	int code;      /* si_code */
 	int pid;       /* sender, or the child for SIGCHLD */
 	int status;    /* SIGCHLD: exit code or signal */
-	uint64_t addr; /* fault signals: the faulting address */
+	uint64_t addr; /* fault signals: the faulting address; sigqueue: the value */
 };
 
 /* A set of pending signals (bit n-1 for signal n) and what each carries. signal_lock. */

@@ -19,6 +19,7 @@
 #include "proc.h"
 #include "sched.h"
 #include "string.h"
+#include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/wait.h"
 
@@ -211,6 +212,8 @@ static void fill_siginfo(struct kernel_siginfo *siginfo, int signal, const struc
 	}
 	siginfo->fields.child.pid = info->pid;
 	siginfo->fields.child.status = info->status;
+	if (info->code == SI_QUEUE)
+		siginfo->fields.queued.value = info->addr;
 }
 
 /* An interrupted system call: -EINTR for the handler, or back up to the syscall
@@ -467,6 +470,35 @@ long sys_tgkill(pid_t tgid, pid_t tid, int signal)
 		signal_send_thread(task, signal, &info);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
+	put_task_struct(task);
+	return result;
+}
+
+/* rt_sigqueueinfo(2), behind sigqueue(3): the sender's siginfo goes to the handler. Only a
+ * process itself may claim a kernel-looking si_code (>= 0, or SI_TKILL). A real-time signal
+ * pending already is not queued a second time (see docs/signals.md, "Missing"). */
+long sys_rt_sigqueueinfo(pid_t tgid, int signal, const struct kernel_siginfo *user_info)
+{
+	struct kernel_siginfo siginfo;
+	if (signal < 1 || signal > SIGNAL_COUNT)
+		return -EINVAL;
+	if (copy_from_user(&siginfo, user_info, sizeof(siginfo)) != 0)
+		return -EFAULT;
+	if ((siginfo.si_code >= 0 || siginfo.si_code == SI_TKILL) && tgid != current->tgid)
+		return -EPERM;
+	struct task_struct *task = find_get_task_by_pid(tgid);
+	if (!task)
+		return -ESRCH;
+	long result = -ESRCH;
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	if (is_process(task) && task->tgid == tgid) {
+		struct signal_info info = {.code = siginfo.si_code,
+					   .pid = siginfo.fields.queued.pid,
+					   .addr = siginfo.fields.queued.value};
+		signal_send_process_locked(task, signal, &info);
+		result = 0;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_task_struct(task);
 	return result;
 }

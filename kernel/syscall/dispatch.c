@@ -112,6 +112,7 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(pause),
 	HANDLER(sigaltstack),
 	HANDLER(rt_sigtimedwait),
+	HANDLER(rt_sigqueueinfo),
 	HANDLER(alarm),
 	HANDLER(getitimer),
 	HANDLER(setitimer),

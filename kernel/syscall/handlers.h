@@ -99,6 +99,8 @@ long sys_getrandom(void *buffer, size_t count, unsigned flags);
 long sys_kill(pid_t pid, int signal);
 long sys_tgkill(pid_t tgid, pid_t tid, int signal);
 long sys_tkill(pid_t tid, int signal);
+struct kernel_siginfo;
+long sys_rt_sigqueueinfo(pid_t tgid, int signal, const struct kernel_siginfo *user_info);
 /* proc/signal_syscalls.c */
 struct kernel_sigaction;
 long sys_rt_sigaction(int signal, const struct kernel_sigaction *user_action,

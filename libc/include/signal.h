@@ -14,6 +14,12 @@
 
 typedef int sig_atomic_t;
 
+/* The value sigqueue() sends along. */
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
+
 /* Linux x86_64 siginfo, 128 bytes: the sender (kill), the child (SIGCHLD, waitid) or the
  * faulting address (SIGSEGV, SIGBUS, SIGFPE, SIGILL) at offset 16. */
 typedef struct {
@@ -31,6 +37,11 @@ typedef struct {
 			clock_t stime;
 		} child;
 		void *address;
+		struct {
+			pid_t pid;
+			uid_t uid;
+			union sigval value; /* offset 24 */
+		} queued;
 		char reserved[128 - 16];
 	} si_fields;
 } siginfo_t;
@@ -41,6 +52,7 @@ typedef struct {
 #define si_utime  si_fields.child.utime
 #define si_stime  si_fields.child.stime
 #define si_addr	  si_fields.address
+#define si_value  si_fields.queued.value
 
 _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t must match Linux x86_64");
 
@@ -92,6 +104,8 @@ int sigdelset(sigset_t *set, int signal_number);
 int sigismember(const sigset_t *set, int signal_number);
 
 int kill(pid_t pid, int signal_number);
+/* Send signal_number with a value the handler finds in si_value (si_code SI_QUEUE). */
+int sigqueue(pid_t pid, int signal_number, union sigval value);
 /* Sends signal_number to the calling thread (tgkill). */
 int raise(int signal_number);
 

@@ -27,6 +27,9 @@ static volatile pid_t handled_pid;
 static volatile int handled_status;
 static void *volatile handled_address;
 static volatile sigset_t mask_in_handler;
+static volatile int handled_value;
+
+#define SIGRTMIN_TEST 40 /* a real-time signal no libc reserves */
 
 static void on_signal_info(int signal_number, siginfo_t *info, void *context)
 {
@@ -36,6 +39,7 @@ static void on_signal_info(int signal_number, siginfo_t *info, void *context)
 	handled_code = info->si_code;
 	handled_pid = info->si_pid;
 	handled_status = info->si_status;
+	handled_value = info->si_value.sival_int;
 	sigset_t current;
 	sigprocmask(SIG_BLOCK, NULL, &current);
 	mask_in_handler = current;
@@ -652,4 +656,41 @@ UTEST(signal_tgkill_reaches_that_thread)
 	EXPECT_EQ(pthread_join(thread, NULL), 0);
 	EXPECT_EQ(pthread_join(spinner, NULL), 0);
 	EXPECT_EQ(handler_thread_id, thread_id);
+}
+
+UTEST(signal_sigqueue_carries_a_value)
+{
+	EXPECT_EQ(install(SIGRTMIN_TEST, SA_SIGINFO), 0);
+	union sigval value = {.sival_int = 4242};
+	EXPECT_EQ(sigqueue(getpid(), SIGRTMIN_TEST, value), 0);
+	EXPECT_EQ(handled_signal, SIGRTMIN_TEST);
+	EXPECT_EQ(handled_code, SI_QUEUE);
+	EXPECT_EQ(handled_pid, getpid());
+	EXPECT_EQ(handled_value, 4242);
+
+	/* From a child to its parent. */
+	pid_t parent = getpid();
+	sigset_t block = set_of(SIGUSR2);
+	EXPECT_EQ(install(SIGUSR2, SA_SIGINFO), 0);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	pid_t child = fork();
+	if (child == 0) {
+		union sigval from_child = {.sival_int = 7};
+		_exit(sigqueue(parent, SIGUSR2, from_child) == 0 ? 0 : 1);
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	EXPECT_EQ(sigprocmask(SIG_UNBLOCK, &block, NULL), 0);
+	EXPECT_EQ(handled_signal, SIGUSR2);
+	EXPECT_EQ(handled_pid, child);
+	EXPECT_EQ(handled_value, 7);
+
+	/* Pretending to be the kernel (si_code >= 0) is for signalling oneself only. */
+	siginfo_t forged;
+	memset(&forged, 0, sizeof(forged));
+	forged.si_code = SI_USER;
+	EXPECT_ERRNO(syscall(SYS_rt_sigqueueinfo, getppid(), SIGUSR1, &forged), EPERM);
+	EXPECT_ERRNO(syscall(SYS_rt_sigqueueinfo, getpid(), 65, &forged), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_rt_sigqueueinfo, getpid(), SIGUSR1, (void *)16), EFAULT);
 }

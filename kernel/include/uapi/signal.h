@@ -73,6 +73,7 @@
 
 /* si_code values (include/uapi/asm-generic/siginfo.h). */
 #define SI_USER	    0
+#define SI_QUEUE    (-1)
 #define SI_KERNEL   0x80
 #define SI_TKILL    (-6)
 #define SEGV_MAPERR 1
@@ -111,6 +112,11 @@ struct kernel_siginfo {
 		struct {
 			void *addr;
 		} fault;
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			uint64_t value; /* union sigval */
+		} queued;		/* sigqueue (SI_QUEUE) */
 		uint8_t bytes[112];
 	} fields;
 };

@@ -1,7 +1,7 @@
 /*
  * Signal handling wrappers (man 2 sigaction, man 2 sigprocmask, man 2 sigpending,
  * man 2 sigsuspend, man 2 pause, man 2 sigaltstack, man 2 sigtimedwait, man 3 sigwait,
- * man 3 sigsetops, man 2 signal) and the timers that send SIGALRM (man 2 alarm,
+ * man 3 sigqueue, man 3 sigsetops, man 2 signal) and the timers that send SIGALRM (man 2 alarm,
  * man 2 setitimer). The kernel's
  * struct kernel_sigaction differs from ours only in field order and the restorer: sigaction()
  * always installs libc_signal_restorer with SA_RESTORER, as x86_64 Linux requires. signal()
@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <string.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include "internal/syscall.h"
@@ -113,6 +114,18 @@ int getitimer(int which, struct itimerval *value)
 unsigned alarm(unsigned seconds)
 {
 	return (unsigned)SYSCALL1(SYS_alarm, seconds);
+}
+
+int sigqueue(pid_t pid, int signal_number, union sigval value)
+{
+	siginfo_t info;
+	memset(&info, 0, sizeof(info));
+	info.si_signo = signal_number;
+	info.si_code = SI_QUEUE;
+	info.si_fields.queued.pid = getpid();
+	info.si_fields.queued.uid = getuid();
+	info.si_value = value;
+	return (int)syscall_result(SYSCALL3(SYS_rt_sigqueueinfo, pid, signal_number, &info));
 }
 
 int sigemptyset(sigset_t *set)
