@@ -44,6 +44,11 @@ void *signal_handler_of(struct task_struct *task, int signal, unsigned long *fla
 /* The task runs on its alternate signal stack (rsp inside it). */
 bool signal_on_altstack(const struct task_struct *task, uint64_t rsp);
 
+/* Pending sets: an empty one; and drop the signals in `signals` with their queued
+ * instances (caller holds signal_lock, or owns the set alone). */
+void sigpending_init(struct sigpending *pending);
+void sigpending_discard(struct sigpending *pending, uint64_t signals);
+
 /* Handler tables: fork copies or shares, exec resets, exit lets go. */
 int sighand_copy(struct task_struct *child, struct task_struct *parent, bool share);
 int sighand_exec(struct task_struct *task);

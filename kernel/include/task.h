@@ -53,10 +53,13 @@ struct signal_info {
 	uint64_t addr; /* fault signals: the faulting address; sigqueue: the value */
 };
 
-/* A set of pending signals (bit n-1 for signal n) and what each carries. signal_lock. */
+/* A set of pending signals (bit n-1 for signal n) and what each carries: one signal_info
+ * per standard signal, a queue of every instance for real-time ones. signal_lock. */
 struct sigpending {
 	uint64_t set;
 	struct signal_info info[64];
+	struct list_head queue; /* struct sigqueue_entry, oldest first */
+	unsigned queued;	/* entries in queue (bounded: SIGNAL_QUEUE_MAX) */
 };
 
 /* The handler table (Linux's sighand_struct): one per process, shared by CLONE_SIGHAND,

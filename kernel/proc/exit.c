@@ -96,6 +96,9 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	kfree(self->fpu_state);
 	self->fpu_state = NULL;
 	sighand_release(self);
+	sigpending_discard(&self->pending, ~0ull);
+	if (self->group)
+		sigpending_discard(&self->group->shared_pending, ~0ull);
 	bool clean = leakcheck_report();
 	if (WIFSIGNALED(status))
 		printk(KERN_EMERG "Spindle: init (pid 1) was killed by signal %d\n",

@@ -61,14 +61,17 @@ static struct thread_group *thread_group_create(void)
 	if (group) {
 		group->refcount = group->live_threads = 1;
 		list_init(&group->real_timer.node);
+		sigpending_init(&group->shared_pending);
 	}
 	return group;
 }
 
 void thread_group_put(struct thread_group *group)
 {
-	if (__atomic_sub_fetch(&group->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+	if (__atomic_sub_fetch(&group->refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+		sigpending_discard(&group->shared_pending, ~0ull);
 		kfree(group);
+	}
 }
 
 struct thread_group *thread_group_for_init(void)

@@ -6,6 +6,7 @@
  * block it; that thread takes the signal on its next return to user mode (signal_deliver),
  * where the default action runs or the arch code builds a handler frame. A signal whose
  * handler is SIG_IGN, or whose default is to be ignored, is dropped when sent unless blocked.
+ * A standard signal is pending at most once; real-time signals queue, each with its siginfo.
  * SIGKILL, and any signal whose default action terminates and that no thread could catch,
  * marks the whole process as exiting at once, as Linux's complete_signal() does.
  * There is no job control yet: the stop signals are ignored, SIGCONT too.
@@ -90,12 +91,82 @@ static void kill_process_locked(struct task_struct *task, int signal)
 		wake_up_state(thread, TASK_INTERRUPTIBLE);
 }
 
+/* One instance of a pending real-time signal. */
+struct sigqueue_entry {
+	struct list_head node;
+	int signal;
+	struct signal_info info;
+};
+
+/* Queued real-time signals per pending set; more are dropped (Linux: RLIMIT_SIGPENDING). */
+#define SIGNAL_QUEUE_MAX 256
+
+void sigpending_init(struct sigpending *pending)
+{
+	list_init(&pending->queue);
+}
+
+void sigpending_discard(struct sigpending *pending, uint64_t signals)
+{
+	struct sigqueue_entry *entry, *next;
+	list_for_each_entry_safe (entry, next, &pending->queue, node) {
+		if (!(signals & SIGNAL_BIT(entry->signal)))
+			continue;
+		list_del(&entry->node);
+		kfree(entry);
+		pending->queued--;
+	}
+	pending->set &= ~signals;
+}
+
+/* Caller holds signal_lock (kmalloc and kfree only take spinlocks). */
 static void queue_locked(struct sigpending *pending, int signal, const struct signal_info *info)
 {
-	if (pending->set & SIGNAL_BIT(signal))
-		return; /* a standard signal is pending at most once */
+	if (signal < SIGNAL_RT_MIN) {
+		if (pending->set & SIGNAL_BIT(signal))
+			return; /* a standard signal is pending at most once */
+		pending->set |= SIGNAL_BIT(signal);
+		pending->info[signal - 1] = *info;
+		return;
+	}
+	struct sigqueue_entry *entry =
+		pending->queued < SIGNAL_QUEUE_MAX ? kmalloc(sizeof(*entry)) : NULL;
+	if (!entry)
+		return;
+	entry->signal = signal;
+	entry->info = *info;
+	list_add_tail(&entry->node, &pending->queue);
+	pending->queued++;
 	pending->set |= SIGNAL_BIT(signal);
-	pending->info[signal - 1] = *info;
+}
+
+/* Take the oldest instance of `signal` off the set. Caller holds signal_lock. */
+static void unqueue_locked(struct sigpending *pending, int signal, struct signal_info *info)
+{
+	struct sigqueue_entry *entry, *taken = NULL;
+	bool more = false;
+	if (signal < SIGNAL_RT_MIN) {
+		pending->set &= ~SIGNAL_BIT(signal);
+		*info = pending->info[signal - 1];
+		return;
+	}
+	list_for_each_entry (entry, &pending->queue, node) {
+		if (entry->signal != signal)
+			continue;
+		if (taken) {
+			more = true;
+			break;
+		}
+		taken = entry;
+	}
+	*info = taken ? taken->info : (struct signal_info){0};
+	if (taken) {
+		list_del(&taken->node);
+		kfree(taken);
+		pending->queued--;
+	}
+	if (!more)
+		pending->set &= ~SIGNAL_BIT(signal);
 }
 
 /* Caller holds signal_lock. `thread` NULL: process-directed. */
@@ -193,8 +264,7 @@ static int dequeue_locked(struct task_struct *task, uint64_t wanted, struct sign
 		if (!ready)
 			continue;
 		int signal = __builtin_ctzll(ready) + 1;
-		sets[i]->set &= ~SIGNAL_BIT(signal);
-		*info = sets[i]->info[signal - 1];
+		unqueue_locked(sets[i], signal, info);
 		return signal;
 	}
 	return 0;
@@ -475,8 +545,7 @@ long sys_tgkill(pid_t tgid, pid_t tid, int signal)
 }
 
 /* rt_sigqueueinfo(2), behind sigqueue(3): the sender's siginfo goes to the handler. Only a
- * process itself may claim a kernel-looking si_code (>= 0, or SI_TKILL). A real-time signal
- * pending already is not queued a second time (see docs/signals.md, "Missing"). */
+ * process itself may claim a kernel-looking si_code (>= 0, or SI_TKILL). */
 long sys_rt_sigqueueinfo(pid_t tgid, int signal, const struct kernel_siginfo *user_info)
 {
 	struct kernel_siginfo siginfo;

@@ -44,8 +44,8 @@ long sys_rt_sigaction(int signal, const struct kernel_sigaction *user_action,
 			      (action.handler == SIG_DFL &&
 			       (signal == SIGCHLD || signal == SIGURG || signal == SIGWINCH));
 		if (ignore) {
-			self->group->shared_pending.set &= ~SIGNAL_BIT(signal);
-			self->pending.set &= ~SIGNAL_BIT(signal);
+			sigpending_discard(&self->group->shared_pending, SIGNAL_BIT(signal));
+			sigpending_discard(&self->pending, SIGNAL_BIT(signal));
 		}
 	}
 	spin_unlock_irqrestore(&signal_lock, flags);
