@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include "uapi/futex.h"
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -736,4 +737,40 @@ UTEST(signal_realtime_signals_queue_in_order)
 	/* Left pending at exit: freed with the process (the leak check would notice). */
 	EXPECT_EQ(sigaction(SIGRTMIN_TEST, &action, NULL), 0);
 	EXPECT_EQ(sigqueue(getpid(), SIGRTMIN_TEST, value), 0);
+}
+
+/* A shared futex word; the child interrupts our wait, then (if asked) wakes it for real. */
+static long futex_wait_interrupted(bool restart)
+{
+	volatile int *word =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	EXPECT(word != MAP_FAILED);
+	EXPECT_EQ(install(SIGUSR1, restart ? SA_RESTART : 0), 0);
+	pid_t parent = getpid();
+	pid_t child = fork();
+	if (child == 0) {
+		wait_until_sleeping(parent);
+		kill(parent, SIGUSR1);
+		if (restart) {
+			wait_until_sleeping(parent);
+			*word = 1;
+			syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+		}
+		_exit(0);
+	}
+	errno = 0;
+	long result = syscall(SYS_futex, word, FUTEX_WAIT, 0, NULL, NULL, 0);
+	int saved_errno = errno;
+	waitpid(child, NULL, 0);
+	munmap((void *)word, 4096);
+	errno = saved_errno;
+	return result;
+}
+
+UTEST(signal_futex_wait_eintr_or_restart)
+{
+	EXPECT_ERRNO(futex_wait_interrupted(false), EINTR);
+	EXPECT_EQ(handled_count, 1);
+	EXPECT_EQ(futex_wait_interrupted(true), 0);
+	EXPECT_EQ(handled_count, 2);
 }
