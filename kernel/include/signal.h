@@ -38,6 +38,10 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall);
  * siginfo. Returns the signal, 0 if none is pending, or -EINTR if another signal waits that
  * a handler must see first (or the process is dying). */
 int signal_take(uint64_t wanted, struct kernel_siginfo *siginfo);
+/* wait(WUNTRACED/WCONTINUED): if child's process stopped or continued since last asked,
+ * fill the wait status, mark it reported (unless WNOWAIT) and return true. Caller holds
+ * tasklist_lock. */
+bool signal_take_job_status(struct task_struct *child, int options, int *status);
 /* The handler of `signal` in task's process (SIG_DFL when it has none). */
 void *signal_handler_of(struct task_struct *task, int signal, unsigned long *flags);
 

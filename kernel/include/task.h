@@ -83,6 +83,11 @@ struct thread_group {
 	struct sem_undo_list *sem_undo;	  /* SEM_UNDO adjustments, applied when the last goes */
 	struct sigpending shared_pending; /* process-directed signals not yet taken (signal_lock) */
 	struct timer real_timer; /* alarm(2), ITIMER_REAL: SIGALRM to the process (timer_lock) */
+	/* job control (signal_lock) */
+	bool stopped;		  /* stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU until SIGCONT */
+	int stop_signal;	  /* the signal that stopped it */
+	bool stop_unreported;	  /* wait(WUNTRACED) has not reported the stop yet */
+	bool continue_unreported; /* wait(WCONTINUED) has not reported the SIGCONT yet */
 };
 struct files_struct;
 struct fs_struct;

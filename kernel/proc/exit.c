@@ -233,7 +233,8 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 
 	wait_entry_init(&wait, false);
 	for (;;) {
-		struct task_struct *zombie = NULL, *child;
+		struct task_struct *zombie = NULL, *reported = NULL, *child;
+		int stop_status = 0;
 		bool any = false;
 		prepare_to_wait(&self->child_exit, &wait, TASK_INTERRUPTIBLE);
 		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
@@ -245,6 +246,11 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			 */
 			bool threads_alive =
 				child->group && READ_ONCE(child->group->live_threads) > 0;
+			if (child->exit_state == 0 &&
+			    signal_take_job_status(child, options, &stop_status)) {
+				reported = child;
+				break;
+			}
 			if (child->exit_state == EXIT_ZOMBIE && !threads_alive) {
 				zombie = child;
 				if (!(options & WNOWAIT))
@@ -254,6 +260,13 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 
+		if (reported) {
+			finish_wait(&self->child_exit, &wait);
+			*status = stop_status;
+			*utime_ns = reported->se.utime_ns;
+			*stime_ns = reported->se.stime_ns;
+			return reported->pid;
+		}
 		if (zombie) {
 			finish_wait(&self->child_exit, &wait);
 			*status = zombie->group && zombie->group->exiting ? zombie->group->exit_code

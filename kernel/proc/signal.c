@@ -9,7 +9,9 @@
  * A standard signal is pending at most once; real-time signals queue, each with its siginfo.
  * SIGKILL, and any signal whose default action terminates and that no thread could catch,
  * marks the whole process as exiting at once, as Linux's complete_signal() does.
- * There is no job control yet: the stop signals are ignored, SIGCONT too.
+ * Job control: a stop signal with its default action stops every thread of the process
+ * (TASK_STOPPED) on its way to user mode and tells the parent; SIGCONT, when sent, resumes it
+ * and throws away pending stop signals, as a stop signal throws away a pending SIGCONT.
  * As on Linux, init (pid 1) never receives a signal it has no handler for.
  *
  * Lock: signal_lock (irqsave) over pending sets, masks and handler tables; taken inside
@@ -26,20 +28,24 @@
 
 struct spinlock signal_lock = SPINLOCK_INIT("signal");
 
-enum default_action { ACTION_TERMINATE, ACTION_CORE, ACTION_IGNORE };
+enum default_action { ACTION_TERMINATE, ACTION_CORE, ACTION_IGNORE, ACTION_STOP };
+
+#define STOP_SIGNALS                                                                               \
+	(SIGNAL_BIT(SIGSTOP) | SIGNAL_BIT(SIGTSTP) | SIGNAL_BIT(SIGTTIN) | SIGNAL_BIT(SIGTTOU))
 
 static enum default_action default_action(int signal)
 {
 	switch (signal) {
 	case SIGCHLD:
-	case SIGCONT:
+	case SIGCONT: /* continuing happens when it is sent */
 	case SIGURG:
 	case SIGWINCH:
+		return ACTION_IGNORE;
 	case SIGSTOP:
 	case SIGTSTP:
 	case SIGTTIN:
 	case SIGTTOU:
-		return ACTION_IGNORE;
+		return ACTION_STOP;
 	case SIGQUIT:
 	case SIGILL:
 	case SIGTRAP:
@@ -86,9 +92,59 @@ static void kill_process_locked(struct task_struct *task, int signal)
 		WRITE_ONCE(group->exiting, true);
 	}
 	struct task_struct *leader = task->group_leader, *thread;
-	wake_up_state(leader, TASK_INTERRUPTIBLE);
+	wake_up_state(leader, TASK_INTERRUPTIBLE | TASK_STOPPED);
 	list_for_each_entry (thread, &leader->thread_group, thread_group)
-		wake_up_state(thread, TASK_INTERRUPTIBLE);
+		wake_up_state(thread, TASK_INTERRUPTIBLE | TASK_STOPPED);
+}
+
+static void send_locked(struct task_struct *task, int signal, const struct signal_info *info,
+			bool to_thread);
+
+/* Remove `signals` from the pending sets of every thread of task's process. */
+static void discard_everywhere_locked(struct task_struct *task, uint64_t signals)
+{
+	struct task_struct *leader = task->group_leader, *thread;
+	sigpending_discard(&task->group->shared_pending, signals);
+	sigpending_discard(&leader->pending, signals);
+	list_for_each_entry (thread, &leader->thread_group, thread_group)
+		sigpending_discard(&thread->pending, signals);
+}
+
+/* The parent learns that its child stopped or continued: SIGCHLD (unless SA_NOCLDSTOP)
+ * and a wake-up for wait(WUNTRACED/WCONTINUED). Caller holds tasklist_lock and
+ * signal_lock. */
+static void notify_parent_stop_locked(struct task_struct *task, int code, int signal)
+{
+	struct task_struct *leader = task->group_leader, *parent = leader->parent;
+	if (!parent || parent->exit_state != 0 || !parent->group)
+		return;
+	const struct kernel_sigaction *action = action_of(parent, SIGCHLD);
+	if (!(action->flags & SA_NOCLDSTOP)) {
+		struct signal_info info = {.code = code, .pid = leader->tgid, .status = signal};
+		send_locked(parent, SIGCHLD, &info, false);
+	}
+	wake_up_all(&parent->child_exit);
+}
+
+/* SIGCONT and the stop signals cancel each other when sent (signal(7)). */
+static void job_control_on_send_locked(struct task_struct *task, int signal)
+{
+	struct thread_group *group = task->group;
+	if (signal == SIGCONT) {
+		discard_everywhere_locked(task, STOP_SIGNALS);
+		if (!group->stopped)
+			return;
+		group->stopped = false;
+		group->stop_unreported = false;
+		group->continue_unreported = true;
+		struct task_struct *leader = task->group_leader, *thread;
+		wake_up_state(leader, TASK_STOPPED);
+		list_for_each_entry (thread, &leader->thread_group, thread_group)
+			wake_up_state(thread, TASK_STOPPED);
+		notify_parent_stop_locked(task, CLD_CONTINUED, SIGCONT);
+	} else if (STOP_SIGNALS & SIGNAL_BIT(signal)) {
+		discard_everywhere_locked(task, SIGNAL_BIT(SIGCONT));
+	}
 }
 
 /* One instance of a pending real-time signal. */
@@ -176,10 +232,13 @@ static void send_locked(struct task_struct *task, int signal, const struct signa
 	struct thread_group *group = task->group;
 	if (signal == 0 || !group || group->exiting)
 		return;
+	if (task->tgid != 1)
+		job_control_on_send_locked(task, signal);
 	if (is_ignored(task, signal) && !(task->blocked & SIGNAL_BIT(signal)))
 		return;
+	enum default_action default_is = default_action(signal);
 	bool fatal = action_of(task, signal)->handler == SIG_DFL &&
-		     default_action(signal) != ACTION_IGNORE;
+		     (default_is == ACTION_TERMINATE || default_is == ACTION_CORE);
 	if (signal == SIGKILL || (fatal && !(task->blocked & SIGNAL_BIT(signal)))) {
 		kill_process_locked(task, signal);
 		return;
@@ -235,6 +294,8 @@ bool signal_pending(struct task_struct *task)
 		return true;
 	if (!task->group)
 		return false;
+	if (READ_ONCE(task->group->stopped))
+		return true;
 	uint64_t set = READ_ONCE(task->pending.set) | READ_ONCE(task->group->shared_pending.set);
 	return (set & ~READ_ONCE(task->blocked)) != 0;
 }
@@ -314,6 +375,41 @@ static void fix_restart(struct trap_frame *frame, uint64_t number, bool handler,
 	}
 }
 
+/* Stop this thread until SIGCONT (or SIGKILL). */
+static void stop_current(void)
+{
+	struct task_struct *self = current;
+	for (;;) {
+		set_current_state(TASK_STOPPED);
+		if (!READ_ONCE(self->group->stopped) || fatal_signal_pending(self))
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+}
+
+/* A stop signal's default action: the whole process stops, the parent hears of it. */
+static void stop_process(int signal)
+{
+	struct task_struct *self = current;
+	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	spin_lock(&signal_lock);
+	struct thread_group *group = self->group;
+	if (!group->stopped && !group->exiting) {
+		group->stopped = true;
+		group->stop_signal = signal;
+		group->stop_unreported = true;
+		group->continue_unreported = false;
+		struct task_struct *leader = self->group_leader, *thread;
+		wake_up_state(leader, TASK_INTERRUPTIBLE);
+		list_for_each_entry (thread, &leader->thread_group, thread_group)
+			wake_up_state(thread, TASK_INTERRUPTIBLE);
+		notify_parent_stop_locked(self, CLD_STOPPED, signal);
+	}
+	spin_unlock(&signal_lock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 void signal_deliver(struct trap_frame *frame, bool is_syscall)
 {
 	struct task_struct *self = current;
@@ -325,6 +421,12 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 	/* The common case, without the lock; a signal sent meanwhile is seen next time. */
 	for (; signal_pending(self);) {
 		struct signal_info info;
+		if (READ_ONCE(self->group->stopped)) {
+			stop_current();
+			if (fatal_signal_pending(self))
+				do_exit(self->group->exit_code);
+			continue;
+		}
 		uint64_t flags = spin_lock_irqsave(&signal_lock);
 		int signal = dequeue_locked(self, ~self->blocked, &info);
 		if (!signal) {
@@ -336,6 +438,11 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 		if (action.handler == SIG_IGN ||
 		    (is_default && (default_action(signal) == ACTION_IGNORE || self->tgid == 1))) {
 			spin_unlock_irqrestore(&signal_lock, flags);
+			continue;
+		}
+		if (is_default && default_action(signal) == ACTION_STOP) {
+			spin_unlock_irqrestore(&signal_lock, flags);
+			stop_process(signal);
 			continue;
 		}
 		if (is_default) {
@@ -378,6 +485,26 @@ static struct sighand *sighand_create(void)
 	if (table)
 		table->refcount = 1;
 	return table;
+}
+
+bool signal_take_job_status(struct task_struct *child, int options, int *status)
+{
+	struct thread_group *group = child->group;
+	bool found = false;
+	if (!group)
+		return false;
+	spin_lock(&signal_lock);
+	if ((options & WUNTRACED) && group->stopped && group->stop_unreported) {
+		*status = WSTATUS_STOPPED(group->stop_signal);
+		group->stop_unreported = (options & WNOWAIT) != 0;
+		found = true;
+	} else if ((options & WCONTINUED) && group->continue_unreported) {
+		*status = WSTATUS_CONTINUED;
+		group->continue_unreported = (options & WNOWAIT) != 0;
+		found = true;
+	}
+	spin_unlock(&signal_lock);
+	return found;
 }
 
 int sighand_ensure(struct task_struct *task)

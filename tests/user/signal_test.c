@@ -774,3 +774,54 @@ UTEST(signal_futex_wait_eintr_or_restart)
 	EXPECT_EQ(futex_wait_interrupted(true), 0);
 	EXPECT_EQ(handled_count, 2);
 }
+
+UTEST(signal_sigstop_sigcont_with_wuntraced_wcontinued)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		for (;;)
+			pause();
+	}
+	int status = 0;
+	EXPECT_EQ(kill(child, SIGSTOP), 0);
+	EXPECT_EQ(waitpid(child, &status, WUNTRACED), child);
+	EXPECT(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP);
+	EXPECT_EQ(waitpid(child, &status, WUNTRACED | WNOHANG), 0); /* reported once */
+	EXPECT_EQ(kill(child, SIGCONT), 0);
+	EXPECT_EQ(waitpid(child, &status, WCONTINUED), child);
+	EXPECT(WIFCONTINUED(status));
+	/* SIGTSTP stops too; SIGKILL ends a stopped process. */
+	EXPECT_EQ(kill(child, SIGTSTP), 0);
+	EXPECT_EQ(waitpid(child, &status, WUNTRACED), child);
+	EXPECT(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTSTP);
+	EXPECT_EQ(kill(child, SIGKILL), 0);
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
+UTEST(signal_sigchld_reports_stop_and_continue)
+{
+	EXPECT_EQ(install(SIGCHLD, SA_SIGINFO), 0);
+	sigset_t block = set_of(SIGCHLD), empty;
+	sigemptyset(&empty);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	pid_t child = fork();
+	if (child == 0) {
+		for (;;)
+			pause();
+	}
+	EXPECT_EQ(kill(child, SIGSTOP), 0);
+	while (handled_count < 1)
+		sigsuspend(&empty);
+	EXPECT_EQ(handled_code, CLD_STOPPED);
+	EXPECT_EQ(handled_status, SIGSTOP);
+	EXPECT_EQ(handled_pid, child);
+	EXPECT_EQ(kill(child, SIGCONT), 0);
+	while (handled_count < 2)
+		sigsuspend(&empty);
+	EXPECT_EQ(handled_code, CLD_CONTINUED);
+	EXPECT_EQ(handled_status, SIGCONT);
+	EXPECT_EQ(kill(child, SIGKILL), 0);
+	int status;
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+}
