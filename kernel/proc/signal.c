@@ -462,10 +462,10 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 			fix_restart(frame, number, true, action.flags);
 		struct kernel_siginfo siginfo;
 		fill_siginfo(&siginfo, signal, &info);
+		/* No restorer or no usable stack: SIGSEGV, as Linux's force_sigsegv(). */
 		if (!(action.flags & SA_RESTORER) ||
 		    arch_signal_setup_frame(frame, signal, &action, &siginfo, old_blocked) != 0)
-			do_exit_group(
-				SIGSEGV); /* no usable stack or restorer: Linux's force_sigsegv */
+			do_exit_group(SIGSEGV);
 		return;
 	}
 	if (is_syscall)
