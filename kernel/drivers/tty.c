@@ -7,6 +7,7 @@
  * byte at once. Readers sleep on read_wait. tty->lock (a spinlock) guards all of it.
  */
 #include "tty.h"
+#include "signal.h"
 #include "console.h"
 #include "poll.h"
 #include "ringbuf.h"
@@ -183,9 +184,9 @@ static ssize_t tty_read(struct file *file, struct io_buffer *buffer, size_t coun
 			spin_unlock_irqrestore(&tty->lock, flags);
 			return -EAGAIN;
 		}
-		if (fatal_signal_pending(current)) {
+		if (signal_pending(current)) {
 			spin_unlock_irqrestore(&tty->lock, flags);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		/* Queued before the lock drops: a line committed now wakes us. */
 		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);

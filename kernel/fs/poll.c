@@ -88,7 +88,7 @@ static long poll_loop(long (*check)(void *state, struct poll_table *table), void
 		if (ready != 0 || deadline == UINT64_MAX ||
 		    (deadline && clock_monotonic_ns() >= deadline))
 			break;
-		if (fatal_signal_pending(current)) {
+		if (signal_pending(current)) {
 			ready = -EINTR;
 			break;
 		}

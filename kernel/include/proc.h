@@ -20,8 +20,8 @@ void task_abandon(struct task_struct *task);
 /* Thread groups (kernel/proc/fork.c). */
 void thread_group_put(struct thread_group *group);
 struct thread_group *thread_group_for_init(void);
-/* Send a signal to the calling process (SIGPIPE from a pipe write, for example). With
- * default actions only, a terminating signal takes effect on the way back to user mode. */
+/* Send a signal to the calling thread (SIGPIPE from a pipe write, for example); it is
+ * delivered on the way back to user mode. More in signal.h. */
 void signal_send_to_current(int signal);
 /* Make the other threads of the current process exit too (exit_group, fatal faults). */
 noreturn void do_exit_group(int status);

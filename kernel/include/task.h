@@ -17,6 +17,8 @@
 #include "completion.h"
 #include "list.h"
 #include "pid.h"
+#include "timer.h"
+#include "uapi/signal.h"
 
 #define TASK_COMM_LENGTH 16
 
@@ -24,7 +26,7 @@
  * keeps zombie/dead in a separate exit_state field (EXIT_ZOMBIE 0x20 "Z", EXIT_DEAD 0x10
  * "X"), as Spindle does too; TASK_DEAD here only tells the scheduler the task is gone. */
 #define TASK_RUNNING	     0x0000 /* on a run queue: running or ready to run */
-#define TASK_INTERRUPTIBLE   0x0001 /* asleep; a signal may wake it (signals come later) */
+#define TASK_INTERRUPTIBLE   0x0001 /* asleep; a signal may wake it */
 #define TASK_UNINTERRUPTIBLE 0x0002 /* asleep until the event it waits for */
 #define TASK_STOPPED	     0x0004 /* stopped by a signal (job control, later) */
 #define TASK_ZOMBIE	     0x0020 /* exited; waits for its parent to collect the status */
@@ -42,17 +44,50 @@ struct sched_class;
 struct mm_struct;
 struct sem_undo_list;
 
+/* What a queued standard signal carries to its handler's siginfo (one per signal: a standard
+ * signal that is already pending is not queued twice, signal(7)). */
+struct signal_info {
+	int code;      /* si_code */
+	int pid;       /* sender, or the child for SIGCHLD */
+	int status;    /* SIGCHLD: exit code or signal */
+	uint64_t addr; /* fault signals: the faulting address; sigqueue: the value */
+};
+
+/* A set of pending signals (bit n-1 for signal n) and what each carries: one signal_info
+ * per standard signal, a queue of every instance for real-time ones. signal_lock. */
+struct sigpending {
+	uint64_t set;
+	struct signal_info info[64];
+	struct list_head queue; /* struct sigqueue_entry, oldest first */
+	unsigned queued;	/* entries in queue (bounded: SIGNAL_QUEUE_MAX) */
+};
+
+/* The handler table (Linux's sighand_struct): one per process, shared by CLONE_SIGHAND,
+ * copied by fork, reset by execve. Entries under signal_lock (kernel/proc/signal.c). */
+struct sighand {
+	long refcount; /* atomic */
+	struct kernel_sigaction action[64];
+};
+
 /*
  * What the threads of one process share besides memory and files (Linux's signal_struct):
  * how many are still alive and, once exit_group() or a fatal fault has decided the whole
- * process must go, the exit status every thread exits with. Signals will live here too.
+ * process must go, the exit status every thread exits with, and the process-directed
+ * signals no thread has taken yet.
  */
 struct thread_group {
 	long refcount;	   /* tasks pointing here (atomic) */
 	long live_threads; /* threads that have not exited yet (atomic) */
 	bool exiting;	   /* the whole group is going: each thread exits at its next chance */
 	int exit_code;	   /* the process's wait status once exiting */
-	struct sem_undo_list *sem_undo; /* SEM_UNDO adjustments, applied when the last goes */
+	struct sem_undo_list *sem_undo;	  /* SEM_UNDO adjustments, applied when the last goes */
+	struct sigpending shared_pending; /* process-directed signals not yet taken (signal_lock) */
+	struct timer real_timer; /* alarm(2), ITIMER_REAL: SIGALRM to the process (timer_lock) */
+	/* job control (signal_lock) */
+	bool stopped;		  /* stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU until SIGCONT */
+	int stop_signal;	  /* the signal that stopped it */
+	bool stop_unreported;	  /* wait(WUNTRACED) has not reported the stop yet */
+	bool continue_unreported; /* wait(WCONTINUED) has not reported the SIGCONT yet */
 };
 struct files_struct;
 struct fs_struct;
@@ -111,6 +146,16 @@ struct task_struct {
 	struct mm_struct *mm;	    /* address space, shared by threads and by a vfork child */
 	struct files_struct *files; /* open files, shared with CLONE_FILES */
 	struct fs_struct *fs;	    /* root, working directory, umask; shared with CLONE_FS */
+	struct sighand *sighand;    /* signal handlers; NULL: all default (signal_lock) */
+
+	/* --- signals (signal_lock; only the task itself changes its masks) --- */
+	uint64_t blocked;	   /* signals held back from delivery */
+	uint64_t saved_blocked;	   /* mask to restore after rt_sigsuspend */
+	bool restore_blocked;	   /* saved_blocked is valid */
+	struct sigpending pending; /* thread-directed signals */
+	uint64_t syscall_number;   /* of the system call in progress (restarts) */
+	uint64_t altstack_base;	   /* sigaltstack(2): lowest address, or 0 */
+	uint64_t altstack_size;	   /* 0: no alternate stack */
 
 	/* --- kernel stack and saved CPU state (owned by the scheduler) --- */
 	void *stack;	    /* lowest address of the kernel stack (a guard page lies below) */
@@ -142,6 +187,10 @@ static inline bool fatal_signal_pending(const struct task_struct *task)
 {
 	return task->group && READ_ONCE(task->group->exiting);
 }
+
+/* An unblocked signal (or a fatal one) waits: interruptible sleeps end with -EINTR or
+ * -ERESTARTSYS (kernel/proc/signal.c). */
+bool signal_pending(struct task_struct *task);
 
 /* Reference counting. */
 void get_task_struct(struct task_struct *task);

@@ -10,15 +10,24 @@
 
 struct task_struct;
 
-/* A deadline that wakes a task (used by any sleep that can time out). */
+/* A deadline that wakes a task (used by any sleep that can time out), or calls `expire`. */
 struct timer {
 	uint64_t deadline_ns;
 	struct task_struct *task;
 	struct list_head node; /* in the sorted list while armed */
+	/* NULL: wake task. Else called from the tick with timer_lock held and interrupts off;
+	 * it must not sleep or touch timers. */
+	void (*expire)(struct timer *timer);
+	uint64_t interval_ns; /* > 0: re-armed that much later after each expiry */
 };
 
 /* Wake `task` at deadline_ns unless disarmed first. */
 void timer_arm(struct timer *timer, uint64_t deadline_ns);
+/* Atomically (re)start a callback timer: disarm, then arm at deadline_ns unless it is 0. */
+void timer_start(struct timer *timer, struct task_struct *task, uint64_t deadline_ns,
+		 uint64_t interval_ns, void (*expire)(struct timer *timer));
+/* Time left until the timer fires (0 if not armed), and its interval. */
+uint64_t timer_remaining(struct timer *timer, uint64_t *interval_ns);
 /* Make sure the timer will not fire (it may have already). */
 void timer_disarm(struct timer *timer);
 

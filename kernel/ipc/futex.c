@@ -13,6 +13,7 @@
 #include "list.h"
 #include "mm.h"
 #include "sched.h"
+#include "signal.h"
 #include "time.h"
 #include "timer.h"
 #include "uaccess.h"
@@ -159,8 +160,9 @@ static long futex_wait(uint32_t *uaddr, bool private, uint32_t expected, uint64_
 	if (deadline)
 		timer_arm(&timer, deadline);
 	for (;;) {
-		if (fatal_signal_pending(current)) {
-			result = -EINTR;
+		if (signal_pending(current)) {
+			/* signal(7): an untimed wait restarts under SA_RESTART, a timed one not. */
+			result = deadline ? -EINTR : -ERESTARTSYS;
 			break;
 		}
 		if (deadline && clock_monotonic_ns() >= deadline) {

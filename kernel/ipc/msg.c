@@ -88,7 +88,7 @@ static int sleep_unlocked(struct message_queue *queue, struct wait_queue_head *w
 	prepare_to_wait(wait, &entry, TASK_INTERRUPTIBLE);
 	queue->sleepers++;
 	mutex_unlock(&queues.lock);
-	if (!fatal_signal_pending(current))
+	if (!signal_pending(current))
 		schedule();
 	finish_wait(wait, &entry);
 	mutex_lock(&queues.lock);
@@ -98,7 +98,7 @@ static int sleep_unlocked(struct message_queue *queue, struct wait_queue_head *w
 			free_queue(queue);
 		return -EIDRM;
 	}
-	return fatal_signal_pending(current) ? -EINTR : 0;
+	return signal_pending(current) ? -EINTR : 0;
 }
 
 long sys_msgsnd(int id, const void *user_message, size_t size, int flags)

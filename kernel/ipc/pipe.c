@@ -26,6 +26,7 @@
 #include "kmalloc.h"
 #include "memlayout.h"
 #include "pipe.h"
+#include "signal.h"
 #include "poll.h"
 #include "proc.h"
 #include "sched.h"
@@ -70,18 +71,18 @@ static struct pipe *pipe_of(struct file *file)
 }
 
 /* Sleep on queue until `ready` says so; the pipe lock is dropped while asleep.
- * Returns 0, or -EINTR when the process is being killed. */
+ * Returns 0, or -ERESTARTSYS when a signal arrives (signal(7): pipes restart). */
 static int wait_for(struct pipe *pipe, struct wait_queue_head *queue,
 		    bool (*ready)(struct pipe *pipe, size_t need), size_t need)
 {
 	struct wait_queue_entry wait;
 	wait_entry_init(&wait, false);
 	while (!ready(pipe, need)) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
+		if (signal_pending(current))
+			return -ERESTARTSYS;
 		prepare_to_wait(queue, &wait, TASK_INTERRUPTIBLE);
 		mutex_unlock(&pipe->lock);
-		if (!ready(pipe, need))
+		if (!ready(pipe, need) && !signal_pending(current))
 			schedule();
 		finish_wait(queue, &wait);
 		mutex_lock(&pipe->lock);
@@ -334,8 +335,8 @@ static int fifo_open(struct inode *inode, struct file *file)
 	unsigned seen = mode == O_RDONLY ? pipe->writer_opens : pipe->reader_opens;
 	bool other_side = mode == O_RDONLY ? pipe->writers > 0 : pipe->readers > 0;
 	while (!other_side) {
-		if (fatal_signal_pending(current)) {
-			result = -EINTR;
+		if (signal_pending(current)) {
+			result = -ERESTARTSYS;
 			break;
 		}
 		prepare_to_wait(&pipe->open_wait, &wait, TASK_INTERRUPTIBLE);

@@ -246,7 +246,7 @@ long sys_semtimedop(int id, const struct sembuf *user_operations, size_t count,
 		(*counter)++;
 		set->sleepers++;
 		mutex_unlock(&sets.lock);
-		if (!fatal_signal_pending(current))
+		if (!signal_pending(current))
 			schedule();
 		finish_wait(&set->changed, &entry);
 		mutex_lock(&sets.lock);
@@ -258,7 +258,7 @@ long sys_semtimedop(int id, const struct sembuf *user_operations, size_t count,
 			result = -EIDRM;
 			break;
 		}
-		if (fatal_signal_pending(current)) {
+		if (signal_pending(current)) {
 			result = -EINTR;
 			break;
 		}

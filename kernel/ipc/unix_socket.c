@@ -300,18 +300,18 @@ long sys_listen(int fd, int backlog)
 	return error;
 }
 
-/* Sleep on the socket's queue with unix_lock dropped; -EINTR when the process is killed. */
+/* Sleep on the socket's queue with unix_lock dropped; -EINTR when a signal arrives. */
 long unix_sleep_on(struct unix_socket *socket)
 {
 	struct wait_queue_entry entry;
 	wait_entry_init(&entry, false);
 	prepare_to_wait(&socket->wait, &entry, TASK_INTERRUPTIBLE);
 	mutex_unlock(&unix_lock);
-	if (!fatal_signal_pending(current))
+	if (!signal_pending(current))
 		schedule();
 	finish_wait(&socket->wait, &entry);
 	mutex_lock(&unix_lock);
-	return fatal_signal_pending(current) ? -EINTR : 0;
+	return signal_pending(current) ? -EINTR : 0;
 }
 
 long sys_connect(int fd, const void *user_address, uint32_t length)

@@ -22,6 +22,7 @@
 #include "proc.h"
 #include "random.h"
 #include "sched.h"
+#include "signal.h"
 #include "string.h"
 #include "uaccess.h"
 #include "uapi/auxv.h"
@@ -423,6 +424,11 @@ int do_execve(const char *path, struct exec_strings *strings)
 		goto out_file;
 	}
 	mm->start_brk = mm->brk = image.brk;
+	error = sighand_exec(self);
+	if (error) {
+		mm_put(mm);
+		goto out_file;
+	}
 
 	/* Point of no return. */
 	struct mm_struct *old = self->mm;
@@ -436,6 +442,7 @@ int do_execve(const char *path, struct exec_strings *strings)
 	strlcpy(self->comm, base_name(path), sizeof(self->comm));
 	files_close_on_exec(self->files);
 	self->fs_base = 0;
+	self->altstack_base = self->altstack_size = 0;
 	arch_fpu_load(self); /* the new program starts with clean x87/SSE registers */
 
 	struct trap_frame *frame = task_user_frame(self);

@@ -18,6 +18,7 @@
 #include "proc.h"
 #include "qemu.h"
 #include "sched.h"
+#include "signal.h"
 #include "sysvipc.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
@@ -99,6 +100,10 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	}
 	kfree(self->fpu_state);
 	self->fpu_state = NULL;
+	sighand_release(self);
+	sigpending_discard(&self->pending, ~0ull);
+	if (self->group)
+		sigpending_discard(&self->group->shared_pending, ~0ull);
 	bool clean = leakcheck_report();
 	if (WIFSIGNALED(status))
 		printk(KERN_EMERG "Spindle: init (pid 1) was killed by signal %d\n",
@@ -108,6 +113,35 @@ static noreturn void init_exited(struct task_struct *self, int status)
 		       WEXITSTATUS(status));
 	qemu_exit(status == 0 && clean ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
 	cpu_halt_forever();
+}
+
+/* wait(2) NOTES: a parent whose SIGCHLD is SIG_IGN or has SA_NOCLDWAIT leaves no
+ * zombies. Caller holds tasklist_lock. */
+static bool parent_ignores_children(struct task_struct *self)
+{
+	unsigned long flags;
+	void *handler = signal_handler_of(self->parent, SIGCHLD, &flags);
+	return self->exit_signal == SIGCHLD &&
+	       (handler == (void *)SIG_IGN || (flags & SA_NOCLDWAIT));
+}
+
+/* The leader's exit_signal (SIGCHLD for fork) to its parent, with the child's status.
+ * Caller holds tasklist_lock. */
+static void notify_parent(struct task_struct *leader, int status)
+{
+	struct signal_info info = {.pid = leader->tgid};
+	/* clone(2) accepts any exit signal number 0-255: one that is no signal is not sent. */
+	if (leader->exit_signal <= 0 || leader->exit_signal > SIGNAL_COUNT ||
+	    leader->parent->exit_state != 0)
+		return;
+	if (WIFEXITED(status)) {
+		info.code = CLD_EXITED;
+		info.status = WEXITSTATUS(status);
+	} else {
+		info.code = (status & WSTATUS_COREDUMP) ? CLD_DUMPED : CLD_KILLED;
+		info.status = WTERMSIG(status);
+	}
+	signal_send_process_locked(leader->parent, leader->exit_signal, &info);
 }
 
 noreturn void do_exit(int code)
@@ -123,6 +157,8 @@ noreturn void do_exit(int code)
 	self->exit_code = code;
 	bool last_thread =
 		!group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
+	if (last_thread && group)
+		timer_disarm(&group->real_timer); /* its SIGALRM would find no one */
 	if (last_thread && group && group->sem_undo) {
 		/* SEM_UNDO: the process gives back what its semaphore operations took. */
 		struct sem_undo_list *undo = group->sem_undo;
@@ -145,8 +181,9 @@ noreturn void do_exit(int code)
 		self->fs = NULL;
 	}
 
-	bool autoreap = self->exit_signal < 0;
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
+						  parent_ignores_children(self));
 	reparent_children(self);
 	if (!autoreap)
 		self->exit_state = EXIT_ZOMBIE;
@@ -154,8 +191,13 @@ noreturn void do_exit(int code)
 		/* A process is collectable once its last thread is gone: tell the leader's
 		 * parent (the leader may have become a zombie long ago). */
 		struct task_struct *leader = self->group_leader;
-		if (leader->exit_state == EXIT_ZOMBIE || leader == self)
+		if (leader->exit_state == EXIT_ZOMBIE || leader == self || autoreap) {
+			struct thread_group *leader_group = leader->group ? leader->group : group;
+			notify_parent(leader, leader_group && leader_group->exiting
+						      ? leader_group->exit_code
+						      : leader->exit_code);
 			wake_up_all(&leader->parent->child_exit);
+		}
 	}
 	if (self != self->group_leader)
 		list_del(&self->thread_group); /* the leader stays until reaped: it anchors the ring
@@ -199,7 +241,8 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 
 	wait_entry_init(&wait, false);
 	for (;;) {
-		struct task_struct *zombie = NULL, *child;
+		struct task_struct *zombie = NULL, *reported = NULL, *child;
+		int stop_status = 0;
 		bool any = false;
 		prepare_to_wait(&self->child_exit, &wait, TASK_INTERRUPTIBLE);
 		uint64_t flags = spin_lock_irqsave(&tasklist_lock);
@@ -211,6 +254,11 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			 */
 			bool threads_alive =
 				child->group && READ_ONCE(child->group->live_threads) > 0;
+			if (child->exit_state == 0 &&
+			    signal_take_job_status(child, options, &stop_status)) {
+				reported = child;
+				break;
+			}
 			if (child->exit_state == EXIT_ZOMBIE && !threads_alive) {
 				zombie = child;
 				if (!(options & WNOWAIT))
@@ -220,6 +268,13 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 
+		if (reported) {
+			finish_wait(&self->child_exit, &wait);
+			*status = stop_status;
+			*utime_ns = reported->se.utime_ns;
+			*stime_ns = reported->se.stime_ns;
+			return reported->pid;
+		}
 		if (zombie) {
 			finish_wait(&self->child_exit, &wait);
 			*status = zombie->group && zombie->group->exiting ? zombie->group->exit_code
@@ -240,9 +295,9 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			finish_wait(&self->child_exit, &wait);
 			return any ? 0 : -ECHILD;
 		}
-		if (fatal_signal_pending(self)) {
+		if (signal_pending(self)) {
 			finish_wait(&self->child_exit, &wait);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		schedule();
 		finish_wait(&self->child_exit, &wait);

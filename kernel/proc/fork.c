@@ -23,6 +23,7 @@
 #include "mm.h"
 #include "proc.h"
 #include "sched.h"
+#include "signal.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/sched.h"
@@ -57,15 +58,20 @@ static int check_flags(uint64_t flags)
 static struct thread_group *thread_group_create(void)
 {
 	struct thread_group *group = kzalloc(sizeof(*group));
-	if (group)
+	if (group) {
 		group->refcount = group->live_threads = 1;
+		list_init(&group->real_timer.node);
+		sigpending_init(&group->shared_pending);
+	}
 	return group;
 }
 
 void thread_group_put(struct thread_group *group)
 {
-	if (__atomic_sub_fetch(&group->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+	if (__atomic_sub_fetch(&group->refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+		sigpending_discard(&group->shared_pending, ~0ull);
 		kfree(group);
+	}
 }
 
 struct thread_group *thread_group_for_init(void)
@@ -84,6 +90,8 @@ static int copy_resources(struct task_struct *child, struct task_struct *parent,
 		if (!child->group)
 			return -ENOMEM;
 	}
+	if (sighand_copy(child, parent, flags & CLONE_SIGHAND) != 0)
+		return -ENOMEM;
 	if (flags & CLONE_VM) {
 		child->mm = parent->mm;
 		mm_get(child->mm);
@@ -120,6 +128,7 @@ static void drop_resources(struct task_struct *child)
 		files_put(child->files);
 	if (child->mm)
 		mm_put(child->mm);
+	sighand_release(child);
 	if (child->group) {
 		__atomic_sub_fetch(&child->group->live_threads, 1, __ATOMIC_RELAXED);
 		thread_group_put(child->group);
@@ -151,6 +160,10 @@ static long copy_process(const struct clone_request *request)
 		goto err_drop_resources;
 
 	child->exit_signal = (flags & CLONE_THREAD) ? -1 : (int)(flags & CSIGNAL);
+	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) { /* sigaltstack(2) NOTES */
+		child->altstack_base = parent->altstack_base;
+		child->altstack_size = parent->altstack_size;
+	}
 	child->fs_base = (flags & CLONE_SETTLS) ? request->tls : parent->fs_base;
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = request->child_tid;

@@ -8,6 +8,7 @@
 #include "err.h"
 #include "format.h"
 #include "kmalloc.h"
+#include "signal.h"
 #include "kstack.h"
 #include "mm.h"
 #include "time.h"
@@ -63,6 +64,8 @@ static void task_free(struct task_struct *task)
 	if (task->stack)
 		kstack_free(task->stack);
 	kfree(task->fpu_state);
+	sighand_free(task);
+	sigpending_discard(&task->pending, ~0ull);
 	kfree(task);
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	live_tasks--;
@@ -87,6 +90,7 @@ void task_init_common(struct task_struct *task, const char *name)
 	list_init(&task->tasks);
 	list_init(&task->pid_hash_node);
 	list_init(&task->se.run_node);
+	sigpending_init(&task->pending);
 	completion_init(&task->exited, "task-exited");
 	wait_queue_init(&task->child_exit, "child-exit");
 	task->usage = 2; /* one for being listed, one for being able to run */

@@ -1,7 +1,8 @@
 /*
  * The system-call table and dispatcher (include/syscall.h). Numbers are Linux's
  * (uapi/syscall.h); an empty slot or a number past the table answers -ENOSYS, as Linux does
- * for calls it does not have. After the handler, the return path is a preemption point.
+ * for calls it does not have. After the handler, the return path is a preemption point and
+ * the place where pending signals are delivered (or an interrupted call restarted).
  */
 #include "syscall.h"
 #include "compiler.h"
@@ -9,6 +10,7 @@
 #include "handlers.h"
 #include "proc.h"
 #include "sched.h"
+#include "signal.h"
 #include "uapi/errno.h"
 #include "uapi/syscall.h"
 
@@ -102,6 +104,18 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(fsync),
 	[SYS_fdatasync] = (syscall_handler_t)(void (*)(void))sys_fsync,
 	HANDLER(kill),
+	HANDLER(rt_sigaction),
+	HANDLER(rt_sigprocmask),
+	HANDLER(rt_sigreturn),
+	HANDLER(rt_sigpending),
+	HANDLER(rt_sigsuspend),
+	HANDLER(pause),
+	HANDLER(sigaltstack),
+	HANDLER(rt_sigtimedwait),
+	HANDLER(rt_sigqueueinfo),
+	HANDLER(alarm),
+	HANDLER(getitimer),
+	HANDLER(setitimer),
 	HANDLER(tgkill),
 	HANDLER(tkill),
 	HANDLER(setpgid),
@@ -159,6 +173,7 @@ void syscall_dispatch(struct trap_frame *frame)
 	long result = -ENOSYS;
 
 	calls++;
+	current->syscall_number = number;
 	if (number < ARRAY_SIZE(syscall_table) && syscall_table[number])
 		result = syscall_table[number]((long)frame->rdi, (long)frame->rsi, (long)frame->rdx,
 					       (long)frame->r10, (long)frame->r8, (long)frame->r9);
@@ -166,6 +181,5 @@ void syscall_dispatch(struct trap_frame *frame)
 	/* Returning to user mode: a good moment to give up the CPU if the tick asked. */
 	if (READ_ONCE(this_rq()->need_resched))
 		schedule();
-	if (fatal_signal_pending(current))
-		do_exit(current->group->exit_code);
+	signal_deliver(frame, number != SYS_rt_sigreturn);
 }

@@ -99,6 +99,28 @@ long sys_getrandom(void *buffer, size_t count, unsigned flags);
 long sys_kill(pid_t pid, int signal);
 long sys_tgkill(pid_t tgid, pid_t tid, int signal);
 long sys_tkill(pid_t tid, int signal);
+struct kernel_siginfo;
+long sys_rt_sigqueueinfo(pid_t tgid, int signal, const struct kernel_siginfo *user_info);
+/* proc/signal_syscalls.c */
+struct kernel_sigaction;
+long sys_rt_sigaction(int signal, const struct kernel_sigaction *user_action,
+		      struct kernel_sigaction *user_old, size_t sigset_size);
+long sys_rt_sigprocmask(int how, const uint64_t *user_set, uint64_t *user_old, size_t sigset_size);
+long sys_rt_sigpending(uint64_t *user_set, size_t sigset_size);
+long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size);
+long sys_pause(void);
+long sys_rt_sigreturn(void);
+/* time/itimer.c */
+struct itimerval;
+long sys_getitimer(int which, struct itimerval *user_value);
+long sys_setitimer(int which, const struct itimerval *user_new, struct itimerval *user_old);
+long sys_alarm(unsigned seconds);
+struct kernel_siginfo;
+struct timespec;
+long sys_rt_sigtimedwait(const uint64_t *user_set, struct kernel_siginfo *user_info,
+			 const struct timespec *user_timeout, size_t sigset_size);
+struct signal_stack;
+long sys_sigaltstack(const struct signal_stack *user_stack, struct signal_stack *user_old);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_setsid(void);
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,

@@ -76,9 +76,11 @@ struct child_siginfo {
 };
 _Static_assert(sizeof(struct child_siginfo) == 128, "siginfo_t is 128 bytes");
 
-#define CLD_EXITED 1
-#define CLD_KILLED 2
-#define CLD_DUMPED 3
+#define CLD_EXITED	   1
+#define CLD_KILLED	   2
+#define CLD_DUMPED	   3
+#define CLD_STOPPED_CODE   5
+#define CLD_CONTINUED_CODE 6
 
 /* The checks and the wait proper; *siginfo is filled when a child was collected. */
 static long waitid_common(int id_type, pid_t id, int options, struct child_siginfo *siginfo,
@@ -108,12 +110,18 @@ static long waitid_common(int id_type, pid_t id, int options, struct child_sigin
 		return -EINVAL;
 	}
 	if (!(options & WEXITED))
-		return -ECHILD; /* only exits are reported until job control exists */
+		return -ECHILD; /* waiting for stops alone (without WEXITED): not implemented */
 	long result = do_wait(pid, options, &status, utime, stime);
 	if (result > 0) {
 		siginfo->signo = SIGCHLD;
 		siginfo->pid = (int32_t)result;
-		if (WIFSIGNALED(status)) {
+		if (WIFCONTINUED(status)) {
+			siginfo->code = CLD_CONTINUED_CODE;
+			siginfo->status = SIGCONT;
+		} else if (WIFSTOPPED(status)) {
+			siginfo->code = CLD_STOPPED_CODE;
+			siginfo->status = WSTOPSIG(status);
+		} else if (WIFSIGNALED(status)) {
 			siginfo->code = (status & WSTATUS_COREDUMP) ? CLD_DUMPED : CLD_KILLED;
 			siginfo->status = WTERMSIG(status);
 		} else {

@@ -100,7 +100,6 @@ long sys_clock_nanosleep(int clock, int flags, const struct timespec *request,
 			 struct timespec *remaining)
 {
 	uint64_t ns;
-	(void)remaining; /* written only when a signal interrupts the sleep (the signals issue) */
 	if (clock == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
 	int64_t now = clock_read(clock);
@@ -117,7 +116,17 @@ long sys_clock_nanosleep(int clock, int flags, const struct timespec *request,
 		deadline = ns > (uint64_t)now ? monotonic + (ns - (uint64_t)now) : monotonic;
 	else
 		deadline = monotonic + ns;
-	return sleep_until(deadline);
+	long result = sleep_until(deadline);
+	/* nanosleep(2): a relative sleep cut short by a handler reports what was left. */
+	if (result == -EINTR && !(flags & TIMER_ABSTIME) && remaining) {
+		uint64_t now_ns = clock_monotonic_ns();
+		uint64_t left = deadline > now_ns ? deadline - now_ns : 0;
+		struct timespec rest = {.tv_sec = (long)(left / NSEC_PER_SEC),
+					.tv_nsec = (long)(left % NSEC_PER_SEC)};
+		if (copy_to_user(remaining, &rest, sizeof(rest)) != 0)
+			return -EFAULT;
+	}
+	return result;
 }
 
 long sys_nanosleep(const struct timespec *request, struct timespec *remaining)

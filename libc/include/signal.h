@@ -1,7 +1,8 @@
 /*
- * Signals, minimal (man 2 kill, man 3 raise, man 7 signal): the numbers (uapi/signal.h),
- * kill and raise. There is no signal handling yet: signal(), sigaction() and the sigset
- * functions are missing. siginfo_t is here for waitid(2), with the SIGCHLD fields only.
+ * Signals (man 7 signal, man 2 sigaction, man 2 sigprocmask, man 2 kill, man 3 raise,
+ * man 3 sigsetops, man 2 sigsuspend, man 2 pause). sigset_t is the kernel's 64-bit set, so
+ * sigaction() passes it straight through; every handler returns through
+ * libc_signal_restorer (arch/x86_64/sigreturn.S), which calls rt_sigreturn(2).
  */
 #ifndef SPINDLE_LIBC_SIGNAL_H
 #define SPINDLE_LIBC_SIGNAL_H
@@ -13,20 +14,45 @@
 
 typedef int sig_atomic_t;
 
-/* Linux x86_64 siginfo, 128 bytes; the fields waitid(2) fills in. */
+/* The value sigqueue() sends along. */
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
+
+/* Linux x86_64 siginfo, 128 bytes: the sender (kill), the child (SIGCHLD, waitid) or the
+ * faulting address (SIGSEGV, SIGBUS, SIGFPE, SIGILL) at offset 16. */
 typedef struct {
 	int si_signo;
 	int si_errno;
 	int si_code;
 	int si_pad0;
-	pid_t si_pid;  /* offset 16 */
-	uid_t si_uid;  /* offset 20 */
-	int si_status; /* offset 24: exit code or signal */
-	int si_pad1;
-	clock_t si_utime;
-	clock_t si_stime;
-	char si_reserved[128 - 48];
+	union {
+		struct {
+			pid_t pid;  /* offset 16 */
+			uid_t uid;  /* offset 20 */
+			int status; /* offset 24: exit code or signal */
+			int pad1;
+			clock_t utime;
+			clock_t stime;
+		} child;
+		void *address;
+		struct {
+			pid_t pid;
+			uid_t uid;
+			union sigval value; /* offset 24 */
+		} queued;
+		char reserved[128 - 16];
+	} si_fields;
 } siginfo_t;
+
+#define si_pid	  si_fields.child.pid
+#define si_uid	  si_fields.child.uid
+#define si_status si_fields.child.status
+#define si_utime  si_fields.child.utime
+#define si_stime  si_fields.child.stime
+#define si_addr	  si_fields.address
+#define si_value  si_fields.queued.value
 
 _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t must match Linux x86_64");
 
@@ -38,7 +64,48 @@ _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t must match Linux x86_64");
 #define CLD_STOPPED   5
 #define CLD_CONTINUED 6
 
+/* The kernel's set: bit n-1 for signal n. */
+typedef uint64_t sigset_t;
+
+typedef void (*sighandler_t)(int);
+
+struct sigaction {
+	union {
+		void (*sa_handler)(int);
+		void (*sa_sigaction)(int, siginfo_t *, void *);
+	};
+	sigset_t sa_mask;
+	int sa_flags;
+};
+
+/* The interrupted context a SA_SIGINFO handler gets as its third argument. */
+typedef struct kernel_ucontext ucontext_t;
+
+/* sigaltstack(2): ss_sp, ss_flags (SS_ONSTACK, SS_DISABLE), ss_size. */
+typedef struct signal_stack stack_t;
+
+int sigaltstack(const stack_t *stack, stack_t *old);
+int sigaction(int signal_number, const struct sigaction *action, struct sigaction *old);
+sighandler_t signal(int signal_number, sighandler_t handler);
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+int sigpending(sigset_t *set);
+int sigsuspend(const sigset_t *mask);
+int pause(void);
+/* Take a signal of set without running its handler (block it first). sigwait returns 0 or
+ * an error number; the others the signal, or -1 with errno (EAGAIN: timeout; EINTR). */
+struct timespec;
+int sigwait(const sigset_t *set, int *signal_number);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int signal_number);
+int sigdelset(sigset_t *set, int signal_number);
+int sigismember(const sigset_t *set, int signal_number);
+
 int kill(pid_t pid, int signal_number);
+/* Send signal_number with a value the handler finds in si_value (si_code SI_QUEUE). */
+int sigqueue(pid_t pid, int signal_number, union sigval value);
 /* Sends signal_number to the calling thread (tgkill). */
 int raise(int signal_number);
 

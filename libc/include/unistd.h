@@ -73,6 +73,8 @@ int execle(const char *path, const char *argument, ...);
 _Noreturn void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
+/* SIGALRM after `seconds` (0 cancels); returns the seconds left of the previous alarm. */
+unsigned alarm(unsigned seconds);
 pid_t gettid(void);
 uid_t getuid(void);
 uid_t geteuid(void);

@@ -93,6 +93,13 @@ check demo_msg_types_address_workers 0 '15 messages \(720 bytes\) wait in queue'
     --append 'init=/bin/demo-msg' --timeout 60
 check demo_socket_echo_server 0 'server: echoed 9 lines, 207 bytes' '3 clients, all echoes matched' -- \
     --append 'init=/bin/demo-socket' --timeout 60
+check demo_signals_handlers_masks_eintr_sigchld_segv 0 '1. handler caught SIGUSR1 from pid ([0-9]+) \(the child was \1\)' \
+    '2. sent 3 times while blocked: pending yes, handled 0 times' \
+    '2. unblocked: handled 1 time' 'read\(\) returned -1, errno EINTR, after 1 handler run' \
+    'read\(\) went on and returned 1 byte .x., after 1 handler run' \
+    '4. SIGCHLD: child [0-9]+ exited with status 7' '5. child caught SIGSEGV at address 0x10' \
+    'demo-signals: done, all as expected' -- \
+    --append 'init=/bin/demo-signals' --timeout 60
 
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \

@@ -76,3 +76,19 @@ UTEST(musl_posix_shm_named_semaphores_sockets_msg_poll)
 	if (utest_failures)
 		printf("  output was:\n%s", output);
 }
+
+UTEST(musl_signals_sigaction_raise_mask_siglongjmp_exec_reset)
+{
+	char output[512];
+	EXPECT_EQ(run_captured("/tests/musl-signals", output, sizeof(output)), 0);
+	EXPECT(strcmp(output,
+		      "raise: handled 1, si_code -6, frame ok 1\n"
+		      "signal+kill: handled 1\n"
+		      "blocked: handled 1, pending 1\n"
+		      "unblocked: handled 2\n"
+		      "segv: recovered 1\n"
+		      "after exec: SIGUSR1 default 1, SIGUSR2 ignored 1, SIGTERM blocked 1\n") ==
+	       0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}

@@ -58,6 +58,8 @@ syscall_entry:
 	movq %rcx, %r11
 	sarq $47, %r11
 	jnz slow_return				/* rip not a canonical user address */
+	cmpq $SYSCALL_VECTOR, 120(%rsp)
+	jne slow_return				/* rt_sigreturn: rcx and r11 must survive */
 	cmpq $USER_CS, 144(%rsp)
 	jne slow_return
 	cmpq $USER_DS, 168(%rsp)

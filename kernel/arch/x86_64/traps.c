@@ -8,9 +8,10 @@
  *    QEMU under panic=exit).
  *  - Interrupts go to kernel/arch/x86_64/irq.c.
  *  - A page fault at a user address goes to the process's address space first (demand
- *    paging, copy-on-write); an exception that nothing resolves in user mode ends the
- *    process with the signal Linux would send (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) --
- *    handlers for those come with the signals work.
+ *    paging, copy-on-write); an exception that nothing resolves in user mode raises the
+ *    signal Linux would send (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP): a handler gets it
+ *    with si_addr, otherwise the process ends.
+ *  - Every return to user mode after an interrupt delivers pending signals (signal.h).
  */
 #include "arch/idt.h"
 #include "arch/cpu.h"
@@ -23,6 +24,7 @@
 #include "sched.h"
 #include "mm.h"
 #include "proc.h"
+#include "signal.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
 
@@ -109,11 +111,37 @@ static int exception_signal(uint64_t vector)
 	}
 }
 
-/* A user program faulted and nothing can fix it: today that ends the process. A page
- * fault past the end of a mapped file is SIGBUS (mmap(2)), any other SIGSEGV. */
-static noreturn void user_fault(struct trap_frame *frame, int fault_result)
+/* si_code for the exception's signal (sigaction(2), "si_code"). */
+static int exception_code(int signal, const struct trap_frame *frame)
+{
+	switch (signal) {
+	case SIGSEGV:
+		return frame->vector == VECTOR_PAGE_FAULT && (frame->error_code & 1) ? SEGV_ACCERR
+										     : SEGV_MAPERR;
+	case SIGBUS:
+		return BUS_ADRERR;
+	case SIGFPE:
+		return FPE_INTDIV;
+	case SIGILL:
+		return ILL_ILLOPN;
+	case SIGTRAP:
+		return TRAP_BRKPT;
+	default:
+		return SI_KERNEL;
+	}
+}
+
+/* A user program faulted and nothing can fix it. With a handler that the thread does not
+ * block, the signal is queued and delivered on the way out; otherwise the process ends. A
+ * page fault past the end of a mapped file is SIGBUS (mmap(2)), any other SIGSEGV. */
+static void user_fault(struct trap_frame *frame, int fault_result)
 {
 	int signal = fault_result == -ENXIO ? SIGBUS : exception_signal(frame->vector);
+	uint64_t address = frame->vector == VECTOR_PAGE_FAULT ? read_cr2() : frame->rip;
+	if (signal_force_fault(signal, exception_code(signal, frame), address)) {
+		signal_deliver(frame, false);
+		return;
+	}
 	if (frame->vector == VECTOR_PAGE_FAULT)
 		printk(KERN_INFO "%s[%d]: %s at %lx ip %016lx sp %016lx error %lx\n", current->comm,
 		       current->pid, signal == SIGBUS ? "bus error" : "segfault", read_cr2(),
@@ -167,6 +195,8 @@ void trap_dispatch(struct trap_frame *frame)
 			cpu->irq_depth--;
 			irq_enable();
 			user_fault(frame, fault_result);
+			irq_disable();
+			return;
 		}
 		virt_addr_t fixup = extable_find_fixup(frame->rip);
 		if (!fixup)
@@ -179,8 +209,9 @@ void trap_dispatch(struct trap_frame *frame)
 	/* Leaving the outermost interrupt: the moment to preempt, if the tick asked for it. */
 	if (--cpu->irq_depth == 0)
 		sched_preempt_from_interrupt();
-	if ((frame->cs & 3) && fatal_signal_pending(current)) {
+	if ((frame->cs & 3) && signal_pending(current)) {
 		irq_enable();
-		do_exit(current->group->exit_code);
+		signal_deliver(frame, false);
+		irq_disable();
 	}
 }

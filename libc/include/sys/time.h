@@ -1,5 +1,6 @@
 /*
- * Wall-clock time in microseconds (man 2 gettimeofday). struct timeval is from uapi/time.h.
+ * Wall-clock time in microseconds (man 2 gettimeofday) and the real interval timer
+ * (man 2 setitimer: ITIMER_REAL only). struct timeval is from uapi/time.h.
  * gettimeofday reads CLOCK_REALTIME with clock_gettime(2).
  */
 #ifndef SPINDLE_LIBC_SYS_TIME_H
@@ -10,5 +11,15 @@
 
 /* timezone must be NULL: the obsolete struct timezone is not supported (EINVAL). */
 int gettimeofday(struct timeval *restrict time, void *restrict timezone);
+
+#define ITIMER_REAL 0 /* SIGALRM after real time passes; the only one Spindle has */
+
+struct itimerval {
+	struct timeval it_interval; /* re-armed with this after each expiry; 0: once */
+	struct timeval it_value;    /* time to the next expiry; 0: disarmed */
+};
+
+int setitimer(int which, const struct itimerval *value, struct itimerval *old);
+int getitimer(int which, struct itimerval *value);
 
 #endif
