@@ -782,6 +782,10 @@ UTEST(signal_sigstop_sigcont_with_wuntraced_wcontinued)
 		for (;;)
 			pause();
 	}
+	/* Its own process group, whose parent (we) is in another group of the session: not
+	 * an orphaned group, where Linux discards SIGTSTP (signal(7)) -- as it would be when
+	 * the suite runs as init. */
+	setpgid(child, child);
 	int status = 0;
 	EXPECT_EQ(kill(child, SIGSTOP), 0);
 	EXPECT_EQ(waitpid(child, &status, WUNTRACED), child);
