@@ -23,6 +23,9 @@
 #define SIGNAL_UNBLOCKABLE (SIGNAL_BIT(SIGKILL) | SIGNAL_BIT(SIGSTOP))
 
 /* Send `signal` to task's whole process (shared pending set). Caller holds tasklist_lock. */
+/* No member of the group has a parent in another group of its session (POSIX; init
+ * does not count): SIGTSTP, SIGTTIN and SIGTTOU do not stop it (signal(7)). */
+bool process_group_orphaned(pid_t pgid);
 void signal_send_process_locked(struct task_struct *task, int signal,
 				const struct signal_info *info);
 /* Send `signal` to exactly this thread (tkill, faults). */

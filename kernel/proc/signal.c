@@ -441,7 +441,8 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 		}
 		if (is_default && default_action(signal) == ACTION_STOP) {
 			spin_unlock_irqrestore(&signal_lock, flags);
-			stop_process(signal);
+			if (signal == SIGSTOP || !process_group_orphaned(self->pgid))
+				stop_process(signal);
 			continue;
 		}
 		if (is_default) {

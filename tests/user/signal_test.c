@@ -829,3 +829,17 @@ UTEST(signal_sigchld_reports_stop_and_continue)
 	int status;
 	EXPECT_EQ(waitpid(child, &status, 0), child);
 }
+
+UTEST(signal_sigtstp_discarded_in_orphaned_group)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		setsid(); /* a new session: its group has no parent in the same session */
+		raise(SIGTSTP); /* orphaned group: discarded, not a stop (signal(7)) */
+		raise(SIGTTIN);
+		_exit(42);
+	}
+	int status;
+	EXPECT_EQ(waitpid(child, &status, WUNTRACED), child);
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 42);
+}
