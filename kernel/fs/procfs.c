@@ -28,6 +28,7 @@
 #include "procfs.h"
 #include "proc.h"
 #include "sched.h"
+#include "signal.h"
 #include "string.h"
 #include "sysvipc.h"
 #include "time.h"
@@ -218,14 +219,18 @@ static size_t write_status(pid_t pid, char *buffer, size_t size)
 	size_t rss_kb = mm ? READ_ONCE(mm->resident_pages) * (PAGE_SIZE / 1024) : 0;
 	if (mm)
 		mm_put(mm);
+	struct signal_masks signals;
+	signal_masks_of(task, &signals);
 	size_t length = (size_t)snprintf(
 		buffer, size,
 		"Name:\t%s\nState:\t%c (%s)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nThreads:\t%lu\n"
-		"VmRSS:\t%8lu kB\nvoluntary_ctxt_switches:\t%lu\n"
-		"nonvoluntary_ctxt_switches:\t%lu\n",
+		"VmRSS:\t%8lu kB\nSigQ:\t%u/%u\nSigPnd:\t%016lx\nShdPnd:\t%016lx\n"
+		"SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n"
+		"voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
 		task->comm, letter, state_name(letter), task->tgid, task->pid,
-		task->real_parent ? task->real_parent->tgid : 0, threads, rss_kb, task->se.nvcsw,
-		task->se.nivcsw);
+		task->real_parent ? task->real_parent->tgid : 0, threads, rss_kb, signals.queued,
+		SIGNAL_QUEUE_MAX, signals.pending, signals.shared_pending, signals.blocked,
+		signals.ignored, signals.caught, task->se.nvcsw, task->se.nivcsw);
 	put_task_struct(task);
 	return MIN(length, size - 1);
 }

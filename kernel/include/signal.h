@@ -26,6 +26,17 @@
 /* No member of the group has a parent in another group of its session (POSIX; init
  * does not count): SIGTSTP, SIGTTIN and SIGTTOU do not stop it (signal(7)). */
 bool process_group_orphaned(pid_t pgid);
+
+/* Queued real-time signals per pending set; more are dropped (Linux: RLIMIT_SIGPENDING). */
+#define SIGNAL_QUEUE_MAX 256
+
+/* A task's signal state for /proc/<pid>/status (SigQ, SigPnd, ShdPnd, SigBlk, SigIgn,
+ * SigCgt; bit n-1 for signal n). */
+struct signal_masks {
+	uint64_t pending, shared_pending, blocked, ignored, caught;
+	unsigned queued;
+};
+void signal_masks_of(struct task_struct *task, struct signal_masks *masks);
 void signal_send_process_locked(struct task_struct *task, int signal,
 				const struct signal_info *info);
 /* Send `signal` to exactly this thread (tkill, faults). */

@@ -152,3 +152,26 @@ bool process_group_orphaned(pid_t pgid)
 	for_each_task(links_group_outward, &check);
 	return check.orphaned;
 }
+
+extern struct spinlock signal_lock;
+
+void signal_masks_of(struct task_struct *task, struct signal_masks *masks)
+{
+	*masks = (struct signal_masks){0};
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	masks->pending = task->pending.set;
+	masks->blocked = task->blocked;
+	masks->queued = task->pending.queued;
+	if (task->group) {
+		masks->shared_pending = task->group->shared_pending.set;
+		masks->queued += task->group->shared_pending.queued;
+	}
+	for (int signal = 1; signal <= SIGNAL_COUNT && task->sighand; signal++) {
+		void *handler = task->sighand->action[signal - 1].handler;
+		if (handler == (void *)SIG_IGN)
+			masks->ignored |= SIGNAL_BIT(signal);
+		else if (handler != (void *)SIG_DFL)
+			masks->caught |= SIGNAL_BIT(signal);
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+}

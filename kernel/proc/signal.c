@@ -153,9 +153,6 @@ struct sigqueue_entry {
 	struct signal_info info;
 };
 
-/* Queued real-time signals per pending set; more are dropped (Linux: RLIMIT_SIGPENDING). */
-#define SIGNAL_QUEUE_MAX 256
-
 void sigpending_init(struct sigpending *pending)
 {
 	list_init(&pending->queue);

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/mman.h>

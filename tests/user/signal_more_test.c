@@ -417,3 +417,28 @@ UTEST(signal_sigtstp_discarded_in_orphaned_group)
 	EXPECT_EQ(waitpid(child, &status, WUNTRACED), child);
 	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 42);
 }
+
+/* The 16-hex-digit mask after "key:\t" in /proc/self/status (proc(5)). */
+static uint64_t status_mask(const char *key)
+{
+	static char text[2048];
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t length = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	text[length > 0 ? length : 0] = '\0';
+	char *line = strstr(text, key);
+	return line ? strtoull(line + strlen(key) + 2, NULL, 16) : ~0ull;
+}
+
+UTEST(signal_masks_in_proc_status)
+{
+	EXPECT_EQ(install(SIGUSR1, 0), 0);
+	signal(SIGUSR2, SIG_IGN);
+	sigset_t block = set_of(SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	kill(getpid(), SIGTERM); /* process-directed, blocked: stays in the shared set */
+	EXPECT_EQ(status_mask("SigBlk"), 1ull << (SIGTERM - 1));
+	EXPECT_EQ(status_mask("ShdPnd"), 1ull << (SIGTERM - 1));
+	EXPECT_EQ(status_mask("SigIgn") & (1ull << (SIGUSR2 - 1)), 1ull << (SIGUSR2 - 1));
+	EXPECT_EQ(status_mask("SigCgt") & (1ull << (SIGUSR1 - 1)), 1ull << (SIGUSR1 - 1));
+}
