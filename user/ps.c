@@ -7,9 +7,12 @@
  *   NLWP           threads in the process
  *   TIME           user + system CPU time
  *   COMMAND        the arguments, or [name] when there are none (kernel threads, zombies)
+ * ps -T lists every thread (from /proc/<pid>/task/<tid>/stat): PID is the thread's id,
+ * TGID its process's, as in the classic picture of pid and tgid.
  */
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +29,14 @@ static ssize_t read_file(const char *path, char *buffer, size_t size)
 	return length;
 }
 
-static void show(const char *pid_text)
+/* One line: the stat file of thread tid_text in process pid_text (the same for a process). */
+static void show(const char *pid_text, const char *tid_text)
 {
-	char path[64], stat[1024], command[256];
-	snprintf(path, sizeof(path), "/proc/%s/stat", pid_text);
+	char path[96], stat[1024], command[256];
+	if (strcmp(pid_text, tid_text) == 0)
+		snprintf(path, sizeof(path), "/proc/%s/stat", pid_text);
+	else
+		snprintf(path, sizeof(path), "/proc/%s/task/%s/stat", pid_text, tid_text);
 	if (read_file(path, stat, sizeof(stat)) <= 0)
 		return; /* gone in the meantime */
 	/* "pid (comm) state ppid ..." -- comm may hold spaces: find the last ')'. */
@@ -55,14 +62,30 @@ static void show(const char *pid_text)
 				command[i] = ' ';
 	}
 	long seconds = ticks / 100;
-	printf("%5s %5s %5ld %c %4ld %02ld:%02ld:%02ld %s\n", pid_text, pid_text, ppid, state,
+	printf("%5s %5s %5ld %c %4ld %02ld:%02ld:%02ld %s\n", tid_text, pid_text, ppid, state,
 	       threads, seconds / 3600, seconds / 60 % 60, seconds % 60, command);
+}
+
+/* Every thread of process pid_text, from /proc/<pid>/task. */
+static void show_threads(const char *pid_text)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%s/task", pid_text);
+	DIR *task = opendir(path);
+	struct dirent *entry;
+	while (task && (entry = readdir(task))) {
+		if (entry->d_name[0] >= '1' && entry->d_name[0] <= '9')
+			show(pid_text, entry->d_name);
+	}
+	if (task)
+		closedir(task);
 }
 
 int main(int argc, char **argv)
 {
-	if (argc > 1) {
-		fprintf(stderr, "%s: no options yet (threads, -T, are not listed)\n", argv[0]);
+	bool threads = argc == 2 && strcmp(argv[1], "-T") == 0;
+	if (argc > 1 && !threads) {
+		fprintf(stderr, "usage: %s [-T]\n", argv[0]);
 		return 1;
 	}
 	DIR *proc = opendir("/proc");
@@ -73,8 +96,12 @@ int main(int argc, char **argv)
 	printf("  PID  TGID  PPID S NLWP     TIME COMMAND\n");
 	struct dirent *entry;
 	while ((entry = readdir(proc))) {
-		if (entry->d_name[0] >= '1' && entry->d_name[0] <= '9')
-			show(entry->d_name);
+		if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
+			continue;
+		if (threads)
+			show_threads(entry->d_name);
+		else
+			show(entry->d_name, entry->d_name);
 	}
 	closedir(proc);
 	return 0;

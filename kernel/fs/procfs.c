@@ -6,6 +6,8 @@
  *                         counts, in proc(5)'s format
  *   /proc/<pid>/stat, cmdline, maps
  *                         proc(5)'s formats, written by procfs_pid.c
+ *   /proc/<pid>/task/<tid>/{status,stat}
+ *                         the same for each thread of the process
  *   /proc/meminfo         MemTotal, MemFree (kB)
  *   /proc/uptime          seconds since boot, and seconds the idle task ran
  *   /proc/spindle         Spindle's own object counters (frames, kmalloc objects, tasks,
@@ -42,6 +44,8 @@
 enum proc_kind {
 	PROC_ROOT,
 	PROC_PID_DIR,
+	PROC_TASK_DIR, /* /proc/<pid>/task: a directory per thread */
+	PROC_TID_DIR,  /* /proc/<pid>/task/<tid>: that thread's status and stat */
 	PROC_SELF,
 	PROC_STATUS,
 	PROC_STAT,
@@ -110,6 +114,18 @@ static bool process_exists(pid_t pid)
 	return exists;
 }
 
+/* The thread tid, alive and part of process tgid; its tgid goes to *tgid_out if asked. */
+static bool thread_exists(pid_t tid, pid_t tgid, pid_t *tgid_out)
+{
+	struct task_struct *task = find_get_task_by_pid(tid);
+	bool exists = task && (tgid == 0 || task->tgid == tgid);
+	if (task && tgid_out)
+		*tgid_out = task->tgid;
+	if (task)
+		put_task_struct(task);
+	return exists;
+}
+
 static struct inode *proc_lookup(struct inode *directory, const char *name)
 {
 	struct proc_node *node = node_of(directory);
@@ -118,9 +134,28 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 		return directory;
 	}
 	if (strcmp(name, "..") == 0) {
+		pid_t tgid;
+		if (node->kind == PROC_TASK_DIR)
+			return proc_inode(PROC_PID_DIR, node->pid, S_IFDIR | 0555);
+		if (node->kind == PROC_TID_DIR && thread_exists(node->pid, 0, &tgid))
+			return proc_inode(PROC_TASK_DIR, tgid, S_IFDIR | 0555);
 		struct inode *parent = node->kind == PROC_ROOT ? vfs_root() : proc_root;
 		inode_get(parent);
 		return parent;
+	}
+	if (node->kind == PROC_TASK_DIR) {
+		pid_t tid = parse_pid(name);
+		return tid > 0 && thread_exists(tid, node->pid, NULL)
+			       ? proc_inode(PROC_TID_DIR, tid, S_IFDIR | 0555)
+			       : NULL;
+	}
+	if (node->kind == PROC_TID_DIR) {
+		enum proc_kind kind = strcmp(name, "status") == 0 ? PROC_STATUS
+				      : strcmp(name, "stat") == 0 ? PROC_STAT
+								  : PROC_ROOT;
+		return kind != PROC_ROOT && thread_exists(node->pid, 0, NULL)
+			       ? proc_inode(kind, node->pid, S_IFREG | 0444)
+			       : NULL;
 	}
 	if (node->kind == PROC_SYSVIPC_DIR) {
 		enum proc_kind kind = strcmp(name, "shm") == 0	 ? PROC_SYSVIPC_SHM
@@ -130,6 +165,10 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 		return kind == PROC_ROOT ? NULL : proc_inode(kind, 0, S_IFREG | 0444);
 	}
 	if (node->kind == PROC_PID_DIR) {
+		if (strcmp(name, "task") == 0)
+			return process_exists(node->pid)
+				       ? proc_inode(PROC_TASK_DIR, node->pid, S_IFDIR | 0555)
+				       : NULL;
 		enum proc_kind kind = strcmp(name, "status") == 0    ? PROC_STATUS
 				      : strcmp(name, "stat") == 0    ? PROC_STAT
 				      : strcmp(name, "cmdline") == 0 ? PROC_CMDLINE
@@ -329,13 +368,15 @@ static int64_t proc_llseek(struct file *file, int64_t offset, int whence)
 struct pid_listing {
 	struct dir_context *context;
 	int64_t index, fixed; /* processes come after the fixed entries */
+	pid_t tgid;	      /* 0: every process; else every thread of this one */
 };
 
 static bool emit_process(struct task_struct *task, void *data)
 {
 	struct pid_listing *listing = data;
 	char name[16];
-	if (task->pid != task->tgid || task->pid == 0 || task->exit_state == EXIT_DEAD)
+	if (task->pid == 0 || task->exit_state == EXIT_DEAD ||
+	    (listing->tgid ? task->tgid != listing->tgid : task->pid != task->tgid))
 		return true;
 	if (listing->index++ < listing->context->position - listing->fixed)
 		return true;
@@ -370,15 +411,20 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 			context->position++;
 		return 0;
 	}
-	if (node->kind == PROC_PID_DIR) {
-		static const char *const pid_files[] = {"status", "stat", "cmdline", "maps"};
-		while (context->position >= 2 && context->position < 6 &&
+	if (node->kind == PROC_PID_DIR || node->kind == PROC_TID_DIR) {
+		static const char *const pid_files[] = {"status", "stat", "cmdline", "maps",
+							"task"};
+		int64_t end = node->kind == PROC_PID_DIR ? 7 : 4; /* a thread: status, stat */
+		while (context->position >= 2 && context->position < end &&
 		       context->emit(context, pid_files[context->position - 2],
-				     2 + (unsigned)context->position, DT_REG))
+				     2 + (unsigned)context->position,
+				     context->position == 6 ? DT_DIR : DT_REG))
 			context->position++;
 		return 0;
 	}
-	struct pid_listing listing = {.context = context, .fixed = (int64_t)fixed_count};
+	struct pid_listing listing = {.context = context,
+				      .fixed = (int64_t)fixed_count,
+				      .tgid = node->kind == PROC_TASK_DIR ? node->pid : 0};
 	for_each_task(emit_process, &listing);
 	return 0;
 }

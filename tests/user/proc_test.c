@@ -2,7 +2,9 @@
  * /proc: a process's status shows its ids, and the kernel's copy-on-write counter shows
  * exactly one copied page per page a forked child writes.
  */
+#include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,4 +197,72 @@ UTEST(ps_and_kill_utilities)
 	waitpid(sleeper, &status, 0);
 	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == 9);
 	close(fds[1]);
+}
+
+static int thread_pipe[2];
+static volatile long thread_tid;
+
+static void *sleeping_thread(void *argument)
+{
+	(void)argument;
+	thread_tid = syscall(SYS_gettid);
+	char byte;
+	read(thread_pipe[0], &byte, 1); /* until the test is done looking */
+	return NULL;
+}
+
+UTEST(proc_task_lists_threads_and_ps_T_shows_them)
+{
+	pipe(thread_pipe);
+	pthread_t thread;
+	EXPECT_EQ(pthread_create(&thread, NULL, sleeping_thread, NULL), 0);
+	while (!thread_tid)
+		sched_yield();
+	/* /proc/self/task: one directory per thread, the leader's named by the pid */
+	DIR *task = opendir("/proc/self/task");
+	EXPECT(task != NULL);
+	int entries = 0, found_leader = 0, found_thread = 0;
+	struct dirent *entry;
+	while (task && (entry = readdir(task))) {
+		if (entry->d_name[0] == '.')
+			continue;
+		entries++;
+		found_leader += atol(entry->d_name) == getpid();
+		found_thread += atol(entry->d_name) == thread_tid;
+	}
+	if (task)
+		closedir(task);
+	EXPECT_EQ(entries, 2);
+	EXPECT(found_leader == 1 && found_thread == 1);
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/status", thread_tid);
+	EXPECT_EQ(proc_value(path, "Pid"), thread_tid);
+	EXPECT_EQ(proc_value(path, "Tgid"), getpid());
+	EXPECT_EQ(proc_value(path, "Threads"), 2);
+	EXPECT_EQ(proc_value("/proc/self/status", "Threads"), 2);
+	/* ps -T: the thread's line has PID = its tid and TGID = our pid */
+	int out[2];
+	pipe(out);
+	pid_t ps = fork();
+	if (ps == 0) {
+		dup2(out[1], 1);
+		execl("/bin/ps", "ps", "-T", (char *)NULL);
+		_exit(127);
+	}
+	close(out[1]);
+	static char text[8192];
+	size_t length = 0;
+	ssize_t count;
+	while ((count = read(out[0], text + length, sizeof(text) - 1 - length)) > 0)
+		length += (size_t)count;
+	text[length] = '\0';
+	close(out[0]);
+	waitpid(ps, NULL, 0);
+	char expected[64];
+	snprintf(expected, sizeof(expected), "%5ld %5d ", thread_tid, getpid());
+	EXPECT(strstr(text, expected) != NULL);
+	write(thread_pipe[1], "x", 1);
+	pthread_join(thread, NULL);
+	close(thread_pipe[0]);
+	close(thread_pipe[1]);
 }
