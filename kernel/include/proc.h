@@ -45,7 +45,8 @@ void exit_set_child_reaper(struct task_struct *task);
  * CLONE_CHILD_CLEARTID word, wakes a vfork parent. Called with the mm still active. */
 void mm_release(struct task_struct *task);
 /* wait4(2)/waitid(2) core: returns the pid reaped, 0 (WNOHANG), or -ECHILD/-EINVAL/-EINTR.
- * Fills the wait status and the child's CPU times. */
+ * Fills the wait status and the child's CPU times. Exits are reported with WEXITED in
+ * options (wait4 always sets it), stops with WUNTRACED, continues with WCONTINUED. */
 long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *stime_ns);
 
 /* Arch: build a new task's first stack frame so its first switch lands in

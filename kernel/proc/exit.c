@@ -249,6 +249,10 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 		list_for_each_entry (child, &self->children, sibling) {
 			if (!child_matches(self, child, pid, options))
 				continue;
+			/* Like Linux, a zombie is no candidate for a wait that does not want exits
+			 * (waitid without WEXITED): alone, it makes the wait -ECHILD. */
+			if (child->exit_state == EXIT_ZOMBIE && !(options & WEXITED))
+				continue;
 			any = true;
 			/* A leader waits for its threads: the group is collectable when none live.
 			 */
@@ -259,7 +263,8 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 				reported = child;
 				break;
 			}
-			if (child->exit_state == EXIT_ZOMBIE && !threads_alive) {
+			if (child->exit_state == EXIT_ZOMBIE && !threads_alive &&
+			    (options & WEXITED)) {
 				zombie = child;
 				if (!(options & WNOWAIT))
 					zombie->exit_state = EXIT_DEAD; /* ours to collect */

@@ -57,7 +57,7 @@ long sys_wait4(pid_t pid, int *user_status, int options, void *rusage)
 		return -EINVAL;
 	if (pid == INT32_MIN)
 		return -ESRCH;
-	long result = do_wait(pid, options, &status, &utime, &stime);
+	long result = do_wait(pid, options | WEXITED, &status, &utime, &stime); /* exits, always */
 	if (result > 0) {
 		if (user_status && copy_to_user(user_status, &status, sizeof(status)) != 0)
 			return -EFAULT;
@@ -109,8 +109,6 @@ static long waitid_common(int id_type, pid_t id, int options, struct child_sigin
 	default:
 		return -EINVAL;
 	}
-	if (!(options & WEXITED))
-		return -ECHILD; /* waiting for stops alone (without WEXITED): not implemented */
 	long result = do_wait(pid, options, &status, utime, stime);
 	if (result > 0) {
 		siginfo->signo = SIGCHLD;

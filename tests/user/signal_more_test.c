@@ -442,3 +442,40 @@ UTEST(signal_masks_in_proc_status)
 	EXPECT_EQ(status_mask("SigIgn") & (1ull << (SIGUSR2 - 1)), 1ull << (SIGUSR2 - 1));
 	EXPECT_EQ(status_mask("SigCgt") & (1ull << (SIGUSR1 - 1)), 1ull << (SIGUSR1 - 1));
 }
+
+UTEST(signal_waitid_stops_alone_and_exits)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		for (;;)
+			pause();
+	}
+	setpgid(child, child); /* not an orphaned group (see above) */
+	siginfo_t info;
+	memset(&info, 0, sizeof(info));
+	EXPECT_EQ(kill(child, SIGSTOP), 0);
+	/* WSTOPPED without WEXITED: the stop is reported; WNOWAIT leaves it reportable. */
+	EXPECT_EQ(waitid(P_PID, (id_t)child, &info, WSTOPPED | WNOWAIT), 0);
+	EXPECT_EQ(info.si_pid, child);
+	EXPECT_EQ(info.si_code, CLD_STOPPED);
+	EXPECT_EQ(info.si_status, SIGSTOP);
+	memset(&info, 0, sizeof(info));
+	EXPECT_EQ(waitid(P_PID, (id_t)child, &info, WSTOPPED), 0);
+	EXPECT_EQ(info.si_code, CLD_STOPPED);
+	memset(&info, 0, sizeof(info));
+	EXPECT_EQ(waitid(P_PID, (id_t)child, &info, WSTOPPED | WNOHANG), 0);
+	EXPECT_EQ(info.si_pid, 0); /* nothing new to report */
+	EXPECT_EQ(kill(child, SIGKILL), 0);
+	/* An exit is not a stop: to a wait for stops alone the zombie is no candidate at all
+	 * (ECHILD, as on Linux)... */
+	memset(&info, 0, sizeof(info));
+	EXPECT_EQ(waitid(P_PID, (id_t)child, &info, WEXITED | WNOWAIT), 0);
+	EXPECT_EQ(info.si_code, CLD_KILLED);
+	EXPECT_ERRNO(waitid(P_PID, (id_t)child, &info, WSTOPPED | WNOHANG), ECHILD);
+	/* ...WEXITED does. */
+	memset(&info, 0, sizeof(info));
+	EXPECT_EQ(waitid(P_PID, (id_t)child, &info, WEXITED), 0);
+	EXPECT_EQ(info.si_code, CLD_KILLED);
+	EXPECT_EQ(info.si_status, SIGKILL);
+	EXPECT_ERRNO(waitid(P_PID, (id_t)child, &info, WEXITED | WNOHANG), ECHILD);
+}
