@@ -10,6 +10,7 @@
  *                         the same for each thread of the process
  *   /proc/meminfo         MemTotal, MemFree (kB)
  *   /proc/uptime          seconds since boot, and seconds the idle task ran
+ *   /proc/loadavg         1, 5 and 15 minute load averages, runnable/all tasks, last pid
  *   /proc/spindle         Spindle's own object counters (frames, kmalloc objects, tasks,
  *                         inodes, files, address spaces, futex waiters, pipes, System V
  *                         objects, sockets, copy-on-write copies),
@@ -26,6 +27,7 @@
 #include "leakcheck.h"
 #include "mm.h"
 #include "pmm.h"
+#include "pid.h"
 #include "printk.h"
 #include "procfs.h"
 #include "proc.h"
@@ -53,6 +55,7 @@ enum proc_kind {
 	PROC_MAPS,
 	PROC_MEMINFO,
 	PROC_UPTIME,
+	PROC_LOADAVG,
 	PROC_SPINDLE,
 	PROC_SYSVIPC_DIR,
 	PROC_SYSVIPC_SHM,
@@ -184,6 +187,8 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 		return proc_inode(PROC_MEMINFO, 0, S_IFREG | 0444);
 	if (strcmp(name, "uptime") == 0)
 		return proc_inode(PROC_UPTIME, 0, S_IFREG | 0444);
+	if (strcmp(name, "loadavg") == 0)
+		return proc_inode(PROC_LOADAVG, 0, S_IFREG | 0444);
 	if (strcmp(name, "spindle") == 0)
 		return proc_inode(PROC_SPINDLE, 0, S_IFREG | 0444);
 	if (strcmp(name, "sysvipc") == 0)
@@ -298,6 +303,15 @@ static size_t write_content(const struct proc_node *node, char *buffer, size_t s
 				  ns / 10000000 % 100, idle / NSEC_PER_SEC, idle / 10000000 % 100);
 		break;
 	}
+	case PROC_LOADAVG: {
+		unsigned long load[3];
+		sched_load_average(load);
+		length = snprintf(buffer, size, "%lu.%02lu %lu.%02lu %lu.%02lu %u/%lu %d\n",
+				  load[0] / 100, load[0] % 100, load[1] / 100, load[1] % 100,
+				  load[2] / 100, load[2] % 100, READ_ONCE(this_rq()->nr_running),
+				  task_count(), pid_last());
+		break;
+	}
 	case PROC_SPINDLE:
 		kernel_counters_read(&counters);
 		length = snprintf(
@@ -393,8 +407,8 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 		const char *name;
 		unsigned type;
 	} fixed[] = {{".", DT_DIR},	  {"..", DT_DIR},     {"self", DT_LNK},
-		     {"meminfo", DT_REG}, {"uptime", DT_REG}, {"spindle", DT_REG},
-		     {"sysvipc", DT_DIR}};
+		     {"meminfo", DT_REG}, {"uptime", DT_REG}, {"loadavg", DT_REG},
+		     {"spindle", DT_REG}, {"sysvipc", DT_DIR}};
 	static const char *const sysvipc_files[] = {"shm", "msg", "sem"};
 	struct proc_node *node = node_of(file->inode);
 	size_t fixed_count = node->kind == PROC_ROOT ? ARRAY_SIZE(fixed) : 2;

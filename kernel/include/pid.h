@@ -40,6 +40,8 @@ struct task_struct;
 /* Kernel-wide ids, with the pid lock held inside. */
 void pid_init(void);
 pid_t pid_alloc(void);
+/* The pid most recently handed out (the last field of /proc/loadavg). */
+pid_t pid_last(void);
 void pid_free(pid_t pid);
 /* Make `task` findable by its pid / no longer findable. */
 void pid_attach(struct task_struct *task);

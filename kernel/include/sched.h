@@ -83,6 +83,8 @@ void set_current_state(long state);
 void sched_fork(struct task_struct *task);
 /* Called from the timer interrupt on every tick. */
 void sched_tick(bool from_user_mode);
+/* The 1, 5 and 15 minute load averages, in hundredths (/proc/loadavg). */
+void sched_load_average(unsigned long hundredths[3]);
 /* Called on the way out of an interrupt: switch if need_resched and preemption is allowed. */
 void sched_preempt_from_interrupt(void);
 /* Called by a new task on its first run (switch.S): finish the switch that started it. */

@@ -23,12 +23,21 @@ void pid_init(void)
 		list_init(&pid_hash[i]);
 }
 
+static pid_t last_pid;
+
 pid_t pid_alloc(void)
 {
 	uint64_t flags = spin_lock_irqsave(&pid_lock);
 	pid_t pid = pid_allocator_alloc(&allocator);
+	if (pid > 0)
+		WRITE_ONCE(last_pid, pid);
 	spin_unlock_irqrestore(&pid_lock, flags);
 	return pid;
+}
+
+pid_t pid_last(void)
+{
+	return READ_ONCE(last_pid);
 }
 
 void pid_free(pid_t pid)

@@ -249,10 +249,41 @@ noreturn void sched_exit_current(void)
 	panic("a dead task (%s, pid %d) was scheduled again", current->comm, current->pid);
 }
 
+/*
+ * The load average (proc(5), /proc/loadavg): every 5 seconds, each of the three averages
+ * moves towards the number of runnable tasks by a fixed fraction, so that it forgets the
+ * past over about 1, 5 and 15 minutes. Fixed point with 11 fraction bits, Linux's
+ * constants: e^(-5/60), e^(-5/300), e^(-5/900) times 2048.
+ */
+#define LOAD_SHIFT    11
+#define LOAD_ONE      (1ul << LOAD_SHIFT)
+#define LOAD_INTERVAL (5 * HZ)
+static const unsigned long load_decay[3] = {1884, 2014, 2037};
+static unsigned long load_average[3];
+static unsigned load_countdown = LOAD_INTERVAL;
+
+static void update_load_average(unsigned runnable)
+{
+	for (int i = 0; i < 3; i++)
+		load_average[i] = (load_average[i] * load_decay[i] +
+				   runnable * LOAD_ONE * (LOAD_ONE - load_decay[i])) >>
+				  LOAD_SHIFT;
+}
+
+void sched_load_average(unsigned long hundredths[3])
+{
+	for (int i = 0; i < 3; i++)
+		hundredths[i] = (READ_ONCE(load_average[i]) * 100 + LOAD_ONE / 2) >> LOAD_SHIFT;
+}
+
 void sched_tick(bool from_user_mode)
 {
 	struct rq *rq = this_rq();
 	spin_lock(&rq->lock);
+	if (--load_countdown == 0) { /* one CPU today: its queue is the whole load */
+		load_countdown = LOAD_INTERVAL;
+		update_load_average(rq->nr_running);
+	}
 	struct task_struct *curr = rq->curr;
 	if (from_user_mode)
 		curr->se.utime_ns += NSEC_PER_TICK;

@@ -266,3 +266,27 @@ UTEST(proc_task_lists_threads_and_ps_T_shows_them)
 	close(thread_pipe[0]);
 	close(thread_pipe[1]);
 }
+
+UTEST(proc_loadavg_format)
+{
+	pid_t child = fork();
+	if (child == 0)
+		_exit(0);
+	waitpid(child, NULL, 0);
+	static char text[256];
+	EXPECT(read_whole("/proc/loadavg", text, sizeof(text)) > 0);
+	/* "0.00 0.01 0.05 1/23 456": three averages, runnable/all tasks, the last pid */
+	char *cursor = text;
+	for (int i = 0; i < 3; i++) {
+		char *end;
+		strtoul(cursor, &end, 10);
+		EXPECT(end > cursor && *end == '.' && end[3] == ' ');
+		cursor = end + 4;
+	}
+	char *end;
+	long running = strtol(cursor, &end, 10);
+	EXPECT(running >= 1 && *end == '/');
+	long all = strtol(end + 1, &end, 10);
+	EXPECT(all >= running && *end == ' ');
+	EXPECT_EQ(strtol(end + 1, NULL, 10), child); /* nobody made a task since */
+}
