@@ -119,71 +119,53 @@ static size_t count_arguments(const char *first, va_list arguments)
 	return count;
 }
 
+/* Fills argv[0..count] (count from count_arguments, argv[count] the NULL) from first and
+ * the variadic list, leaving the list just after its NULL (where execle's envp is). */
+static void collect_arguments(char **argv, size_t count, const char *first, va_list *arguments)
+{
+	argv[0] = (char *)first;
+	for (size_t index = 1; index <= count; index++)
+		argv[index] = va_arg(*arguments, char *);
+	argv[count] = NULL;
+}
+
 int execl(const char *path, const char *argument, ...)
 {
 	va_list arguments;
-	size_t count;
-
 	va_start(arguments, argument);
-	count = count_arguments(argument, arguments);
+	size_t count = count_arguments(argument, arguments);
 	va_end(arguments);
-	{
-		char *argv[count + 1];
-		size_t index;
-
-		va_start(arguments, argument);
-		argv[0] = (char *)argument;
-		for (index = 1; index <= count; index++)
-			argv[index] = va_arg(arguments, char *);
-		va_end(arguments);
-		argv[count] = NULL;
-		return execve(path, argv, environ);
-	}
+	char *argv[count + 1];
+	va_start(arguments, argument);
+	collect_arguments(argv, count, argument, &arguments);
+	va_end(arguments);
+	return execve(path, argv, environ);
 }
 
 int execlp(const char *file, const char *argument, ...)
 {
 	va_list arguments;
-	size_t count;
-
 	va_start(arguments, argument);
-	count = count_arguments(argument, arguments);
+	size_t count = count_arguments(argument, arguments);
 	va_end(arguments);
-	{
-		char *argv[count + 1];
-		size_t index;
-
-		va_start(arguments, argument);
-		argv[0] = (char *)argument;
-		for (index = 1; index <= count; index++)
-			argv[index] = va_arg(arguments, char *);
-		va_end(arguments);
-		argv[count] = NULL;
-		return execvpe(file, argv, environ);
-	}
+	char *argv[count + 1];
+	va_start(arguments, argument);
+	collect_arguments(argv, count, argument, &arguments);
+	va_end(arguments);
+	return execvpe(file, argv, environ);
 }
 
 /* execle: the environment is the argument after the terminating NULL. */
 int execle(const char *path, const char *argument, ...)
 {
 	va_list arguments;
-	size_t count;
-
 	va_start(arguments, argument);
-	count = count_arguments(argument, arguments);
+	size_t count = count_arguments(argument, arguments);
 	va_end(arguments);
-	{
-		char *argv[count + 1];
-		char **envp;
-		size_t index;
-
-		va_start(arguments, argument);
-		argv[0] = (char *)argument;
-		for (index = 1; index <= count; index++)
-			argv[index] = va_arg(arguments, char *);
-		envp = va_arg(arguments, char **);
-		va_end(arguments);
-		argv[count] = NULL;
-		return execve(path, argv, envp);
-	}
+	char *argv[count + 1];
+	va_start(arguments, argument);
+	collect_arguments(argv, count, argument, &arguments);
+	char **envp = va_arg(arguments, char **);
+	va_end(arguments);
+	return execve(path, argv, envp);
 }
