@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "stream_check.h"
 #include "utest.h"
 
 struct poll_entry {
@@ -129,29 +130,16 @@ UTEST(fifo_streams_a_megabyte_in_order)
 	pid_t child = fork();
 	if (child == 0) {
 		int writer = open("/tmp/big-fifo", O_WRONLY); /* waits for the reader */
-		static uint8_t chunk[1000];
-		uint32_t counter = 0;
-		for (int i = 0; i < 1100; i++) {
-			for (size_t j = 0; j < sizeof(chunk); j++)
-				chunk[j] = (uint8_t)(counter++ * 11);
-			if (write(writer, chunk, sizeof(chunk)) != sizeof(chunk))
-				_exit(1);
-		}
-		_exit(0);
+		_exit(stream_write_pattern(writer, 11));
 	}
 	int reader = open("/tmp/big-fifo", O_RDONLY);
-	static uint8_t buffer[2048];
-	uint32_t counter = 0, wrong = 0;
-	ssize_t count;
-	while ((count = read(reader, buffer, sizeof(buffer))) > 0) {
-		for (ssize_t i = 0; i < count; i++)
-			wrong += buffer[i] != (uint8_t)(counter++ * 11);
-	}
+	uint32_t bytes, wrong;
+	stream_read_pattern(reader, 11, 2048, &bytes, &wrong);
 	close(reader);
 	int status;
 	waitpid(child, &status, 0);
 	EXPECT_EQ(WEXITSTATUS(status), 0);
-	EXPECT_EQ(counter, 1100000);
+	EXPECT_EQ(bytes, STREAM_BYTES);
 	EXPECT_EQ(wrong, 0);
 	unlink("/tmp/big-fifo");
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "stream_check.h"
 #include "utest.h"
 
 UTEST(pipe_order_and_end_of_file)
@@ -91,29 +92,16 @@ UTEST(pipe_streams_a_megabyte_in_order)
 	pid_t child = fork();
 	if (child == 0) {
 		close(fds[0]);
-		static uint8_t chunk[1000];
-		uint32_t counter = 0;
-		for (int i = 0; i < 1100; i++) {
-			for (size_t j = 0; j < sizeof(chunk); j++)
-				chunk[j] = (uint8_t)(counter++ * 7);
-			if (write(fds[1], chunk, sizeof(chunk)) != sizeof(chunk))
-				_exit(1);
-		}
-		_exit(0);
+		_exit(stream_write_pattern(fds[1], 7));
 	}
 	close(fds[1]);
-	static uint8_t buffer[3001];
-	uint32_t counter = 0, wrong = 0;
-	ssize_t count;
-	while ((count = read(fds[0], buffer, sizeof(buffer))) > 0) {
-		for (ssize_t i = 0; i < count; i++)
-			wrong += buffer[i] != (uint8_t)(counter++ * 7);
-	}
+	uint32_t bytes, wrong;
+	stream_read_pattern(fds[0], 7, 3001, &bytes, &wrong);
 	close(fds[0]);
 	int status;
 	waitpid(child, &status, 0);
 	EXPECT_EQ(WEXITSTATUS(status), 0);
-	EXPECT_EQ(counter, 1100000);
+	EXPECT_EQ(bytes, STREAM_BYTES);
 	EXPECT_EQ(wrong, 0);
 }
 

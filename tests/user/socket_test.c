@@ -12,6 +12,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "stream_check.h"
 #include "utest.h"
 
 static struct sockaddr_un address_of(const char *path)
@@ -170,27 +171,14 @@ UTEST(stream_streams_a_megabyte_in_order)
 	pid_t child = fork();
 	if (child == 0) {
 		close(fds[0]);
-		static uint8_t chunk[1000];
-		uint32_t counter = 0;
-		for (int i = 0; i < 1100; i++) {
-			for (size_t j = 0; j < sizeof(chunk); j++)
-				chunk[j] = (uint8_t)(counter++ * 13);
-			if (write(fds[1], chunk, sizeof(chunk)) != sizeof(chunk))
-				_exit(1);
-		}
-		_exit(0);
+		_exit(stream_write_pattern(fds[1], 13));
 	}
 	close(fds[1]);
-	static uint8_t buffer[2999];
-	uint32_t counter = 0, wrong = 0;
-	ssize_t count;
-	while ((count = read(fds[0], buffer, sizeof(buffer))) > 0) {
-		for (ssize_t i = 0; i < count; i++)
-			wrong += buffer[i] != (uint8_t)(counter++ * 13);
-	}
+	uint32_t bytes, wrong;
+	stream_read_pattern(fds[0], 13, 2999, &bytes, &wrong);
 	close(fds[0]);
 	EXPECT_EQ(child_status(child), 0);
-	EXPECT_EQ(counter, 1100000);
+	EXPECT_EQ(bytes, STREAM_BYTES);
 	EXPECT_EQ(wrong, 0);
 }
 
