@@ -73,16 +73,16 @@ static struct pipe *pipe_of(struct file *file)
 /* Sleep on queue until `ready` says so; the pipe lock is dropped while asleep.
  * Returns 0, or -ERESTARTSYS when a signal arrives (signal(7): pipes restart). */
 static int wait_for(struct pipe *pipe, struct wait_queue_head *queue,
-		    bool (*ready)(struct pipe *pipe, size_t need), size_t need)
+		    bool (*ready)(struct pipe *pipe))
 {
 	struct wait_queue_entry wait;
 	wait_entry_init(&wait, false);
-	while (!ready(pipe, need)) {
+	while (!ready(pipe)) {
 		if (signal_pending(current))
 			return -ERESTARTSYS;
 		prepare_to_wait(queue, &wait, TASK_INTERRUPTIBLE);
 		mutex_unlock(&pipe->lock);
-		if (!ready(pipe, need) && !signal_pending(current))
+		if (!ready(pipe) && !signal_pending(current))
 			schedule();
 		finish_wait(queue, &wait);
 		mutex_lock(&pipe->lock);
@@ -90,9 +90,8 @@ static int wait_for(struct pipe *pipe, struct wait_queue_head *queue,
 	return 0;
 }
 
-static bool readable(struct pipe *pipe, size_t need)
+static bool readable(struct pipe *pipe)
 {
-	(void)need;
 	return pipe->head != pipe->tail || pipe->writers == 0;
 }
 
@@ -101,9 +100,8 @@ static bool full(struct pipe *pipe)
 	return pipe->head - pipe->tail >= PIPE_SLOTS;
 }
 
-static bool writable(struct pipe *pipe, size_t need)
+static bool writable(struct pipe *pipe)
 {
-	(void)need;
 	return !full(pipe) || pipe->readers == 0;
 }
 
@@ -124,9 +122,9 @@ static ssize_t pipe_read(struct file *file, struct io_buffer *buffer, size_t cou
 	if (count == 0)
 		return 0;
 	mutex_lock(&pipe->lock);
-	if (!readable(pipe, 1)) {
+	if (!readable(pipe)) {
 		result = (file->flags & O_NONBLOCK) ? -EAGAIN
-						    : wait_for(pipe, &pipe->read_wait, readable, 1);
+						    : wait_for(pipe, &pipe->read_wait, readable);
 		if (result)
 			goto out;
 	}
@@ -211,7 +209,7 @@ static ssize_t pipe_write(struct file *file, struct io_buffer *buffer, size_t co
 				error = -EAGAIN;
 				break;
 			}
-			error = wait_for(pipe, &pipe->write_wait, writable, 1);
+			error = wait_for(pipe, &pipe->write_wait, writable);
 			if (error)
 				break;
 			continue; /* re-check readers */
