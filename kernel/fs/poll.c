@@ -5,9 +5,8 @@
  *      queues that announce changes (poll_wait).
  *   2. Something ready, or a zero timeout: done.
  *   3. Otherwise sleep -- any of those queues, or the timer, wakes us -- and go back to 1.
- * Finally every wait entry is taken off its queue. The signal masks of ppoll/pselect6 are
- * accepted and ignored until Spindle has signal masks; with no handlers there is nothing a
- * mask could change.
+ * Finally every wait entry is taken off its queue. ppoll and pselect6 wait under the
+ * signal mask they are given (signal_mask_for_wait()), as poll(2) and select(2) say.
  */
 #include "kmalloc.h"
 #include "poll.h"
@@ -15,6 +14,7 @@
 #include "string.h"
 #include "time.h"
 #include "timer.h"
+#include "signal.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
@@ -192,11 +192,14 @@ long sys_ppoll(struct pollfd *fds, unsigned count, const struct timespec *timeou
 	       const void *sigmask, size_t sigset_size)
 {
 	int64_t ns;
-	(void)sigmask;
-	if (sigmask && sigset_size != 8)
-		return -EINVAL;
 	long error = get_timespec_ns(timeout, &ns);
-	return error ? error : do_poll(fds, count, deadline_after(ns));
+	if (!error)
+		error = signal_mask_for_wait(sigmask, sigset_size);
+	if (error)
+		return error;
+	long result = do_poll(fds, count, deadline_after(ns));
+	signal_mask_after_wait(result);
+	return result;
 }
 
 struct select_state {
@@ -278,8 +281,20 @@ long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *
 		  const struct timespec *timeout, const void *sigmask)
 {
 	uint64_t *sets[3] = {read_set, write_set, except_set};
+	struct {
+		const uint64_t *mask;
+		size_t size;
+	} sigmask_argument = {NULL, 0}; /* pselect6's 6th argument points at this pair */
 	int64_t ns;
-	(void)sigmask;
 	long error = get_timespec_ns(timeout, &ns);
-	return error ? error : do_select(count, sets, deadline_after(ns));
+	if (!error && sigmask &&
+	    copy_from_user(&sigmask_argument, sigmask, sizeof(sigmask_argument)) != 0)
+		error = -EFAULT;
+	if (!error)
+		error = signal_mask_for_wait(sigmask_argument.mask, sigmask_argument.size);
+	if (error)
+		return error;
+	long result = do_select(count, sets, deadline_after(ns));
+	signal_mask_after_wait(result);
+	return result;
 }

@@ -27,6 +27,12 @@
  * does not count): SIGTSTP, SIGTTIN and SIGTTOU do not stop it (signal(7)). */
 bool process_group_orphaned(pid_t pgid);
 
+/* ppoll/pselect6 (like rt_sigsuspend): user_mask, if given, is the mask while the call
+ * waits; signal_mask_after_wait() puts the old one back, at once unless a signal
+ * interrupted the wait, whose handler then runs under the temporary mask first. */
+long signal_mask_for_wait(const uint64_t *user_mask, size_t sigset_size);
+void signal_mask_after_wait(long result);
+
 /* Queued real-time signals per pending set; more are dropped (Linux: RLIMIT_SIGPENDING). */
 #define SIGNAL_QUEUE_MAX 256
 

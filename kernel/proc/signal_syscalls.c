@@ -235,3 +235,32 @@ long sys_rt_sigreturn(void)
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return (long)frame->rax;
 }
+
+long signal_mask_for_wait(const uint64_t *user_mask, size_t sigset_size)
+{
+	struct task_struct *self = current;
+	uint64_t mask;
+	if (!user_mask)
+		return 0;
+	if (sigset_size != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, user_mask, sizeof(mask)) != 0)
+		return -EFAULT;
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	self->saved_blocked = self->blocked;
+	self->restore_blocked = true;
+	self->blocked = mask & ~SIGNAL_UNBLOCKABLE;
+	spin_unlock_irqrestore(&signal_lock, flags);
+	return 0;
+}
+
+void signal_mask_after_wait(long result)
+{
+	struct task_struct *self = current;
+	if (!self->restore_blocked || result == -EINTR)
+		return; /* interrupted: signal_deliver() puts the mask back after the handler */
+	uint64_t flags = spin_lock_irqsave(&signal_lock);
+	self->blocked = self->saved_blocked;
+	self->restore_blocked = false;
+	spin_unlock_irqrestore(&signal_lock, flags);
+}

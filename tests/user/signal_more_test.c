@@ -479,3 +479,47 @@ UTEST(signal_waitid_stops_alone_and_exits)
 	EXPECT_EQ(info.si_status, SIGKILL);
 	EXPECT_ERRNO(waitid(P_PID, (id_t)child, &info, WEXITED | WNOHANG), ECHILD);
 }
+
+UTEST(signal_ppoll_and_pselect6_wait_under_their_mask)
+{
+	EXPECT_EQ(install(SIGUSR1, SA_SIGINFO), 0);
+	sigset_t blocked = set_of(SIGUSR1), open_mask;
+	sigemptyset(&open_mask);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &blocked, NULL), 0);
+	int fds[2];
+	pipe(fds);
+	struct {
+		int fd;
+		short events, revents;
+	} entry = {fds[0], 1 /* POLLIN */, 0};
+	/* SIGUSR1 is blocked, but ppoll waits with it open: the signal interrupts the wait
+	 * (EINTR), the handler runs, and the old mask is back afterwards. */
+	pid_t child = signal_me_when_asleep(SIGUSR1);
+	EXPECT_ERRNO(syscall(SYS_ppoll, &entry, 1, NULL, &open_mask, 8), EINTR);
+	EXPECT_EQ(handled_count, 1);
+	EXPECT_EQ(handled_signal, SIGUSR1);
+	sigset_t now;
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	EXPECT(sigismember(&now, SIGUSR1) == 1);
+	waitpid(child, NULL, 0);
+	/* Not interrupted: the mask is put back at once. */
+	struct timespec zero = {0, 0};
+	EXPECT_EQ(syscall(SYS_ppoll, &entry, 1, &zero, &open_mask, 8), 0);
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	EXPECT(sigismember(&now, SIGUSR1) == 1);
+	EXPECT_ERRNO(syscall(SYS_ppoll, &entry, 1, &zero, &open_mask, 4), EINVAL);
+	/* pselect6: the mask comes as a {pointer, size} pair. */
+	struct {
+		const sigset_t *mask;
+		size_t size;
+	} pair = {&open_mask, 8};
+	child = signal_me_when_asleep(SIGUSR1);
+	unsigned long read_set = 1ul << fds[0];
+	EXPECT_ERRNO(syscall(SYS_pselect6, fds[0] + 1, &read_set, NULL, NULL, NULL, &pair), EINTR);
+	EXPECT_EQ(handled_count, 2);
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	EXPECT(sigismember(&now, SIGUSR1) == 1);
+	waitpid(child, NULL, 0);
+	close(fds[0]);
+	close(fds[1]);
+}
