@@ -8,15 +8,21 @@
  *   init=/sbin/init /bin/ls /bin
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static pid_t start(char *const argv[])
+/* Run argv[0] in a child. A login shell gets a session of its own that owns the console as
+ * its controlling terminal (what getty does on Linux), so ^C and ^Z reach its jobs. */
+static pid_t start(char *const argv[], bool login)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
+		if (login && (setsid() < 0 || ioctl(0, TIOCSCTTY, 0) < 0))
+			fprintf(stderr, "init: no controlling terminal: %s\n", strerror(errno));
 		execv(argv[0], argv);
 		fprintf(stderr, "init: cannot run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -30,7 +36,7 @@ int main(int argc, char **argv)
 {
 	int status;
 	if (argc > 1) {
-		pid_t child = start(argv + 1);
+		pid_t child = start(argv + 1, false);
 		for (;;) {
 			pid_t reaped = wait(&status);
 			if (reaped == child || reaped < 0)
@@ -41,7 +47,7 @@ int main(int argc, char **argv)
 	printf("\nWelcome to Spindle. This is /bin/sh; try `ls /bin`, `help`, or `exit`.\n");
 	char *shell[] = {"/bin/sh", NULL};
 	for (;;) {
-		pid_t child = start(shell);
+		pid_t child = start(shell, true);
 		if (child < 0)
 			return 1;
 		for (;;) {

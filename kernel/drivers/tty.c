@@ -7,44 +7,19 @@
  * byte at once. Readers sleep on read_wait. tty->lock (a spinlock) guards all of it.
  */
 #include "tty.h"
+#include "tty_internal.h"
+#include "job_control.h"
 #include "signal.h"
 #include "console.h"
 #include "poll.h"
-#include "ringbuf.h"
 #include "sched.h"
 #include "serial.h"
-#include "spinlock.h"
 #include "string.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
-#include "uapi/ioctl.h"
+#include "uapi/signal.h"
 #include "vfs.h"
-#include "wait.h"
-
-#define TTY_BUFFER 4096
-#define MAX_LINES  64
-
-struct tty {
-	struct spinlock lock;
-	struct termios termios;
-	struct winsize window;
-	char line[TTY_BUFFER]; /* the line being edited (canonical mode) */
-	size_t line_length;
-	uint8_t input_storage[TTY_BUFFER];
-	struct ringbuf input;		  /* committed bytes, ready for read() */
-	uint32_t line_lengths[MAX_LINES]; /* canonical: length of each committed line */
-	size_t lines_head, lines_count;
-	struct wait_queue_head read_wait;
-	int32_t foreground_group;
-};
-
-static struct tty console_tty = {
-	.lock = SPINLOCK_INIT("tty"),
-	.input = {console_tty.input_storage, TTY_BUFFER, 0, 0},
-	.read_wait = WAIT_QUEUE_HEAD_INIT(console_tty.read_wait),
-	.window = {.ws_row = 24, .ws_col = 80},
-};
 
 static void default_termios(struct termios *termios)
 {
@@ -133,22 +108,52 @@ static void receive_canonical(struct tty *tty, char character)
 		commit_line(tty);
 }
 
-void tty_receive(char character)
+void tty_flush_input(struct tty *tty)
 {
-	struct tty *tty = &console_tty;
-	uint64_t flags = spin_lock_irqsave(&tty->lock);
+	tty->input.tail = tty->input.head;
+	tty->lines_count = 0;
+	tty->line_length = 0;
+}
+
+/* One typed byte through the line discipline; returns the signal it stands for (^C...),
+ * which the caller sends once tty->lock is dropped. Caller holds tty->lock. */
+static int receive_locked(struct tty *tty, char character)
+{
 	if (character == '\r' && (tty->termios.c_iflag & IGNCR))
-		goto out;
+		return 0;
 	if (character == '\r' && (tty->termios.c_iflag & ICRNL))
 		character = '\n';
+	int signal = tty_signal_character(tty, character);
+	if (signal) {
+		if (!(tty->termios.c_lflag & NOFLSH))
+			tty_flush_input(tty);
+		echo(tty, character); /* "^C" */
+		return signal;
+	}
 	if (tty->termios.c_lflag & ICANON) {
 		receive_canonical(tty, character);
 	} else if (ringbuf_write(&tty->input, &character, 1) == 1) {
 		echo(tty, character);
 		wake_up_all(&tty->read_wait);
 	}
-out:
-	spin_unlock_irqrestore(&tty->lock, flags);
+	return 0;
+}
+
+void tty_receive_bytes(struct tty *tty, const char *bytes, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		uint64_t flags = spin_lock_irqsave(&tty->lock);
+		int signal = receive_locked(tty, bytes[i]);
+		pid_t foreground = tty->foreground_group;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		if (signal)
+			job_control_signal_group(foreground, signal);
+	}
+}
+
+void tty_receive(char character)
+{
+	tty_receive_bytes(&console_tty, &character, 1);
 }
 
 /* How many bytes a read may take now (0: it must wait). Caller holds tty->lock. */
@@ -174,6 +179,9 @@ static ssize_t tty_read(struct file *file, struct io_buffer *buffer, size_t coun
 
 	if (count == 0)
 		return 0;
+	long allowed = tty_job_check(tty, SIGTTIN);
+	if (allowed)
+		return allowed;
 	wait_entry_init(&wait, false);
 	uint64_t flags;
 	for (;;) {
@@ -215,6 +223,11 @@ static ssize_t tty_write(struct file *file, struct io_buffer *buffer, size_t cou
 	struct tty *tty = &console_tty;
 	char chunk[256];
 	size_t done = 0;
+	if (tty->termios.c_lflag & TOSTOP) {
+		long allowed = tty_job_check(tty, SIGTTOU);
+		if (allowed)
+			return allowed;
+	}
 	while (done < count) {
 		size_t length = MIN(count - done, sizeof(chunk));
 		if (io_copy_from_buffer(chunk, buffer, done, length) != 0)
@@ -227,12 +240,71 @@ static ssize_t tty_write(struct file *file, struct io_buffer *buffer, size_t cou
 	return (ssize_t)done;
 }
 
+/* TCSETS, TCSETSW, TCSETSF (tcsetattr(3)). */
+static long set_termios(struct tty *tty, unsigned command, const void *user)
+{
+	struct termios termios;
+	if (copy_from_user(&termios, user, sizeof(termios)) != 0)
+		return -EFAULT;
+	long allowed = tty_job_check(tty, SIGTTOU);
+	if (allowed)
+		return allowed;
+	uint64_t flags = spin_lock_irqsave(&tty->lock);
+	bool was_canonical = tty->termios.c_lflag & ICANON;
+	tty->termios = termios;
+	if (command == TCSETSF) {
+		tty_flush_input(tty);
+	} else if (was_canonical && !(termios.c_lflag & ICANON)) {
+		/* Going raw: the half-edited line becomes readable input. */
+		ringbuf_write(&tty->input, tty->line, tty->line_length);
+		tty->line_length = 0;
+		tty->lines_count = 0;
+	} else if (!was_canonical && (termios.c_lflag & ICANON) && ringbuf_used(&tty->input) > 0) {
+		/* Going canonical with raw bytes unread: they read as one line. */
+		tty->line_lengths[tty->lines_head] = (uint32_t)ringbuf_used(&tty->input);
+		tty->lines_count = 1;
+	}
+	spin_unlock_irqrestore(&tty->lock, flags);
+	wake_up_all(&tty->read_wait);
+	return 0;
+}
+
+/* TIOCSWINSZ: a new size; the foreground group hears of a change by SIGWINCH. */
+static long set_window(struct tty *tty, const void *user)
+{
+	struct winsize window;
+	if (copy_from_user(&window, user, sizeof(window)) != 0)
+		return -EFAULT;
+	uint64_t flags = spin_lock_irqsave(&tty->lock);
+	bool changed = memcmp(&window, &tty->window, sizeof(window)) != 0;
+	tty->window = window;
+	pid_t foreground = tty->foreground_group;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (changed)
+		job_control_signal_group(foreground, SIGWINCH);
+	return 0;
+}
+
+/* TCFLSH (tcflush(3)): output is never queued, so only input can be thrown away. */
+static long flush(struct tty *tty, unsigned long queue)
+{
+	if (queue > TCIOFLUSH)
+		return -EINVAL;
+	long allowed = tty_job_check(tty, SIGTTOU);
+	if (allowed)
+		return allowed;
+	uint64_t flags = spin_lock_irqsave(&tty->lock);
+	if (queue != TCOFLUSH)
+		tty_flush_input(tty);
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return 0;
+}
+
 static long tty_ioctl(struct file *file, unsigned command, unsigned long argument)
 {
 	struct tty *tty = &console_tty;
 	void *user = (void *)argument;
-	struct termios termios;
-	long result = 0;
+	char typed;
 
 	switch (command) {
 	case TCGETS:
@@ -240,46 +312,34 @@ static long tty_ioctl(struct file *file, unsigned command, unsigned long argumen
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
-		if (copy_from_user(&termios, user, sizeof(termios)) != 0)
+		return set_termios(tty, command, user);
+	case TCSBRK: /* tcdrain(3), tcsendbreak(3): output is written out synchronously */
+		return 0;
+	case TCXONC: /* tcflow(3): the serial line has no flow control to switch */
+		return argument <= TCION ? 0 : -EINVAL;
+	case TCFLSH:
+		return flush(tty, argument);
+	case TIOCSTI: /* as if the byte had been typed: ^C here interrupts the foreground */
+		if (copy_from_user(&typed, user, 1) != 0)
 			return -EFAULT;
-		uint64_t flags = spin_lock_irqsave(&tty->lock);
-		bool was_canonical = tty->termios.c_lflag & ICANON;
-		tty->termios = termios;
-		if (command == TCSETSF) {
-			tty->input.tail = tty->input.head;
-			tty->lines_count = 0;
-			tty->line_length = 0;
-		} else if (was_canonical && !(termios.c_lflag & ICANON)) {
-			/* Going raw: the half-edited line becomes readable input. */
-			ringbuf_write(&tty->input, tty->line, tty->line_length);
-			tty->line_length = 0;
-			tty->lines_count = 0;
-		} else if (!was_canonical && (termios.c_lflag & ICANON) &&
-			   ringbuf_used(&tty->input) > 0) {
-			/* Going canonical with raw bytes unread: they read as one line. */
-			tty->line_lengths[tty->lines_head] = (uint32_t)ringbuf_used(&tty->input);
-			tty->lines_count = 1;
-		}
-		spin_unlock_irqrestore(&tty->lock, flags);
-		wake_up_all(&tty->read_wait);
+		tty_receive_bytes(tty, &typed, 1);
 		return 0;
 	case TIOCGWINSZ:
 		return copy_to_user(user, &tty->window, sizeof(tty->window));
 	case TIOCSWINSZ:
-		return copy_from_user(&tty->window, user, sizeof(tty->window));
-	case TIOCGPGRP:
-		return copy_to_user(user, &tty->foreground_group, sizeof(tty->foreground_group));
-	case TIOCSPGRP:
-		return copy_from_user(&tty->foreground_group, user, sizeof(tty->foreground_group));
+		return set_window(tty, user);
 	case FIONREAD: {
 		bool end_of_file;
+		uint64_t flags = spin_lock_irqsave(&tty->lock);
 		int count = (int)readable(tty, &end_of_file);
+		spin_unlock_irqrestore(&tty->lock, flags);
 		return copy_to_user(user, &count, sizeof(count));
 	}
-	default:
-		result = -ENOTTY;
+	default: {
+		long result = tty_job_ioctl(tty, file, command, user);
+		return result == -ENOIOCTLCMD ? -ENOTTY : result;
 	}
-	return result;
+	}
 }
 
 static unsigned tty_poll(struct file *file, struct poll_table *table)

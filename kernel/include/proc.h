@@ -29,6 +29,10 @@ noreturn void do_exit_group(int status);
 void task_register_idle(struct task_struct *idle);
 /* Protects every task's family links and the task list. */
 extern struct spinlock tasklist_lock;
+/* Every task, linked through task->tasks (tasklist_lock). */
+extern struct list_head all_tasks;
+/* Walk every task; the caller holds tasklist_lock. */
+#define for_each_task_locked(task) list_for_each_entry (task, &all_tasks, tasks)
 
 /*
  * The current task exits (kernel/proc/exit.c). For a kernel thread `code` is its result;

@@ -22,10 +22,6 @@
 #define SIGNAL_BIT(signal) (1ull << ((signal)-1))
 #define SIGNAL_UNBLOCKABLE (SIGNAL_BIT(SIGKILL) | SIGNAL_BIT(SIGSTOP))
 
-/* Send `signal` to task's whole process (shared pending set). Caller holds tasklist_lock. */
-/* No member of the group has a parent in another group of its session (POSIX; init
- * does not count): SIGTSTP, SIGTTIN and SIGTTOU do not stop it (signal(7)). */
-bool process_group_orphaned(pid_t pgid);
 
 /* ppoll/pselect6 (like rt_sigsuspend): user_mask, if given, is the mask while the call
  * waits; signal_mask_after_wait() puts the old one back, at once unless a signal
@@ -43,6 +39,7 @@ struct signal_masks {
 	unsigned queued;
 };
 void signal_masks_of(struct task_struct *task, struct signal_masks *masks);
+/* Send `signal` to task's whole process (shared pending set). Caller holds tasklist_lock. */
 void signal_send_process_locked(struct task_struct *task, int signal,
 				const struct signal_info *info);
 /* Send `signal` to exactly this thread (tkill, faults). */

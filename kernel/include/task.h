@@ -37,8 +37,9 @@
 #define EXIT_DEAD   0x0010 /* collected (or reaped automatically) */
 
 /* Task flags. */
-#define PF_KTHREAD 0x0001 /* a kernel thread: runs only in kernel mode, has no mm */
-#define PF_IDLE	   0x0002 /* the per-CPU idle task */
+#define PF_KTHREAD    0x0001 /* a kernel thread: runs only in kernel mode, has no mm */
+#define PF_IDLE	      0x0002 /* the per-CPU idle task */
+#define PF_FORKNOEXEC 0x0004 /* forked and has not called execve yet (setpgid cares) */
 
 struct sched_class;
 struct mm_struct;
@@ -88,6 +89,7 @@ struct thread_group {
 	int stop_signal;	  /* the signal that stopped it */
 	bool stop_unreported;	  /* wait(WUNTRACED) has not reported the stop yet */
 	bool continue_unreported; /* wait(WCONTINUED) has not reported the SIGCONT yet */
+	bool tty_detached;	  /* gave up its session's terminal (TIOCNOTTY); kept across fork */
 };
 struct files_struct;
 struct fs_struct;

@@ -438,7 +438,7 @@ int do_execve(const char *path, struct exec_strings *strings)
 	mm_activate(mm);
 	if (old)
 		mm_put(old);
-	self->flags &= ~PF_KTHREAD;
+	self->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	strlcpy(self->comm, base_name(path), sizeof(self->comm));
 	files_close_on_exec(self->files);
 	self->fs_base = 0;

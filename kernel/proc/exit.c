@@ -16,6 +16,7 @@
 #include "panic.h"
 #include "printk.h"
 #include "proc.h"
+#include "job_control.h"
 #include "qemu.h"
 #include "sched.h"
 #include "signal.h"
@@ -184,6 +185,8 @@ noreturn void do_exit(int code)
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
 						  parent_ignores_children(self));
+	if (last_thread && group && !(self->flags & PF_KTHREAD))
+		job_control_process_exit_locked(self->group_leader);
 	reparent_children(self);
 	if (!autoreap)
 		self->exit_state = EXIT_ZOMBIE;

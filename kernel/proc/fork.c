@@ -89,6 +89,7 @@ static int copy_resources(struct task_struct *child, struct task_struct *parent,
 		child->group = thread_group_create();
 		if (!child->group)
 			return -ENOMEM;
+		child->group->tty_detached = parent->group && parent->group->tty_detached;
 	}
 	if (sighand_copy(child, parent, flags & CLONE_SIGHAND) != 0)
 		return -ENOMEM;
@@ -153,6 +154,7 @@ static long copy_process(const struct clone_request *request)
 	struct task_struct *child = task_create(parent->comm, 0);
 	if (IS_ERR(child))
 		return PTR_ERR(child);
+	child->flags |= PF_FORKNOEXEC;
 	if (flags & CLONE_PARENT)
 		child->real_parent = parent->real_parent;
 	error = copy_resources(child, parent, flags);

@@ -123,36 +123,6 @@ long sys_tkill(pid_t tid, int signal)
 	return sys_tgkill(tgid, tid, signal);
 }
 
-struct orphan_check {
-	pid_t pgid;
-	bool orphaned;
-};
-
-static bool links_group_outward(struct task_struct *task, void *data)
-{
-	struct orphan_check *check = data;
-	struct task_struct *parent = task->real_parent;
-	if (task->pgid != check->pgid || task->pid != task->tgid || task->exit_state || !parent ||
-	    parent->pid == 1)
-		return true;
-	if (parent->pgid != check->pgid && parent->sid == task->sid) {
-		check->orphaned = false; /* a parent outside the group, in the same session */
-		return false;
-	}
-	return true;
-}
-
-/* An orphaned process group (POSIX): no member has a parent in another group of the same
- * session, so no shell could ever continue it. Linux discards SIGTSTP, SIGTTIN and SIGTTOU
- * for such a group rather than stop it for good (signal(7)); init does not count as a
- * parent, as on Linux. */
-bool process_group_orphaned(pid_t pgid)
-{
-	struct orphan_check check = {pgid, true};
-	for_each_task(links_group_outward, &check);
-	return check.orphaned;
-}
-
 extern struct spinlock signal_lock;
 
 void signal_masks_of(struct task_struct *task, struct signal_masks *masks)

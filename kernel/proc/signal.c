@@ -18,6 +18,7 @@
  * tasklist_lock when both are needed.
  */
 #include "signal.h"
+#include "job_control.h"
 #include "kmalloc.h"
 #include "proc.h"
 #include "sched.h"

@@ -22,7 +22,7 @@
 #define MAX_TASKS_DEFAULT 1024
 
 struct spinlock tasklist_lock = SPINLOCK_INIT("tasklist");
-static LIST_HEAD(all_tasks);
+LIST_HEAD(all_tasks);
 static size_t live_tasks; /* task_structs allocated by task_create and not yet freed */
 static size_t max_tasks = MAX_TASKS_DEFAULT;
 

@@ -9,6 +9,7 @@
 #include "kmalloc.h"
 #include "memlayout.h"
 #include "proc.h"
+#include "job_control.h"
 #include "random.h"
 #include "sched.h"
 #include "string.h"
@@ -274,29 +275,44 @@ long sys_getrandom(void *buffer, size_t count, unsigned flags)
 	return (long)done;
 }
 
-/* setpgid(2): a process may move itself or a child (before it execs) into a group of the
- * same session; pgid 0 means "its own pid". */
+/* setpgid(2): a process may move itself, or a child that has not called execve yet, into
+ * a new group or an existing group of the same session; pgid 0 means "its own pid". The
+ * checks come in Linux's order, so the same mistake gives the same errno. */
 long sys_setpgid(pid_t pid, pid_t pgid)
 {
 	struct task_struct *self = current;
+	struct task_struct *leader = self->group_leader;
 	if (pgid < 0)
 		return -EINVAL;
-	struct task_struct *target = pid ? find_get_task_by_pid(pid) : self;
+	if (pid == 0)
+		pid = leader->pid;
+	if (pgid == 0)
+		pgid = pid;
+	struct task_struct *target = find_get_task_by_pid(pid);
 	if (!target)
 		return -ESRCH;
-	long result = 0;
+	long result;
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-	if (target != self->group_leader && target->real_parent != self->group_leader)
-		result = -ESRCH;
-	else if (target->sid != self->sid)
-		result = -EPERM;
-	else if (target->sid == target->pid)
+	if (target != target->group_leader) {
+		result = -EINVAL;
+	} else if (target->real_parent && target->real_parent->tgid == self->tgid) {
+		if (target->sid != leader->sid)
+			result = -EPERM;
+		else if (!(target->flags & PF_FORKNOEXEC))
+			result = -EACCES; /* it has exec'd: its shell no longer decides */
+		else
+			result = 0;
+	} else {
+		result = target == leader ? 0 : -ESRCH;
+	}
+	if (result == 0 && target->sid == target->pid)
 		result = -EPERM; /* a session leader cannot move */
-	else
-		target->pgid = pgid ? pgid : target->pid;
+	if (result == 0 && pgid != pid && !job_control_group_exists_locked(pgid, leader->sid))
+		result = -EPERM; /* no such group in this session */
+	if (result == 0)
+		target->pgid = pgid;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (pid)
-		put_task_struct(target);
+	put_task_struct(target);
 	return result;
 }
 

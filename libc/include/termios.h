@@ -17,6 +17,7 @@ int tcgetattr(int fd, struct termios *settings);
 /* action is TCSANOW, TCSADRAIN or TCSAFLUSH. */
 int tcsetattr(int fd, int action, const struct termios *settings);
 int tcflush(int fd, int queue);
+pid_t tcgetsid(int fd);
 /* Raw mode, as glibc's cfmakeraw: no echo, no canonical input, no signals, 8 bits. */
 void cfmakeraw(struct termios *settings);
 speed_t cfgetispeed(const struct termios *settings);

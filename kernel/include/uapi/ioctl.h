@@ -21,6 +21,7 @@
 #define TIOCSCTTY  0x540E /* make this terminal the controlling terminal */
 #define TIOCGPGRP  0x540F /* pid_t *: foreground process group */
 #define TIOCSPGRP  0x5410 /* const pid_t *: set the foreground process group */
+#define TIOCSTI	   0x5412 /* const char *: insert a byte as if typed */
 #define TIOCGWINSZ 0x5413 /* struct winsize * */
 #define TIOCSWINSZ 0x5414 /* const struct winsize * */
 #define FIONREAD   0x541B /* int *: bytes ready to read */

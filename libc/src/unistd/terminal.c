@@ -48,6 +48,15 @@ int tcsetpgrp(int fd, pid_t process_group)
 	return ioctl(fd, TIOCSPGRP, &process_group);
 }
 
+pid_t tcgetsid(int fd)
+{
+	pid_t session;
+
+	if (ioctl(fd, TIOCGSID, &session) < 0)
+		return -1;
+	return session;
+}
+
 int tcgetwinsize(int fd, struct winsize *size)
 {
 	return ioctl(fd, TIOCGWINSZ, size);
