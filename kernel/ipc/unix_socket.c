@@ -17,6 +17,7 @@
 #include "poll.h"
 #include "proc.h"
 #include "sched.h"
+#include "signal.h"
 #include "string.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
@@ -300,7 +301,9 @@ long sys_listen(int fd, int backlog)
 	return error;
 }
 
-/* Sleep on the socket's queue with unix_lock dropped; -EINTR when a signal arrives. */
+/* Sleep on the socket's queue with unix_lock dropped; -ERESTARTSYS when a signal arrives:
+ * accept, connect, send and receive restart under SA_RESTART (signal(7); Spindle has no
+ * SO_RCVTIMEO/SO_SNDTIMEO, the timeouts that would make them fail with EINTR instead). */
 long unix_sleep_on(struct unix_socket *socket)
 {
 	struct wait_queue_entry entry;
@@ -311,7 +314,7 @@ long unix_sleep_on(struct unix_socket *socket)
 		schedule();
 	finish_wait(&socket->wait, &entry);
 	mutex_lock(&unix_lock);
-	return signal_pending(current) ? -EINTR : 0;
+	return signal_pending(current) ? -ERESTARTSYS : 0;
 }
 
 long sys_connect(int fd, const void *user_address, uint32_t length)

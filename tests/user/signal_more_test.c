@@ -3,6 +3,8 @@
  * sigqueue(3)): the alternate stack, waiting for signals, timers, SIGPIPE, signals to
  * threads, queued real-time signals, futex waits, stop and continue, orphaned groups.
  */
+#include <sys/socket.h>
+
 #include "signal_helpers.h"
 
 static char alternate_stack[4 * SIGSTKSZ];
@@ -346,6 +348,43 @@ UTEST(signal_futex_wait_eintr_or_restart)
 	EXPECT_ERRNO(futex_wait_interrupted(false), EINTR);
 	EXPECT_EQ(handled_count, 1);
 	EXPECT_EQ(futex_wait_interrupted(true), 0);
+	EXPECT_EQ(handled_count, 2);
+}
+
+/* recv on a UNIX socket is restarted under SA_RESTART (signal(7) lists the socket calls
+ * without a timeout among those that restart). */
+static long socket_receive_interrupted(bool restart)
+{
+	int pair[2];
+	char byte = 0;
+	EXPECT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
+	EXPECT_EQ(install(SIGUSR1, restart ? SA_RESTART : 0), 0);
+	pid_t parent = getpid();
+	pid_t child = fork();
+	if (child == 0) {
+		wait_until_sleeping(parent);
+		kill(parent, SIGUSR1);
+		if (restart) {
+			wait_until_sleeping(parent);
+			write(pair[1], "r", 1);
+		}
+		_exit(0);
+	}
+	errno = 0;
+	long result = recv(pair[0], &byte, 1, 0);
+	int saved_errno = errno;
+	waitpid(child, NULL, 0);
+	close(pair[0]);
+	close(pair[1]);
+	errno = saved_errno;
+	return result == 1 && byte != 'r' ? -2 : result;
+}
+
+UTEST(signal_socket_recv_eintr_or_restart)
+{
+	EXPECT_ERRNO(socket_receive_interrupted(false), EINTR);
+	EXPECT_EQ(handled_count, 1);
+	EXPECT_EQ(socket_receive_interrupted(true), 1);
 	EXPECT_EQ(handled_count, 2);
 }
 
