@@ -84,6 +84,11 @@ struct thread_group {
 	struct sem_undo_list *sem_undo;	  /* SEM_UNDO adjustments, applied when the last goes */
 	struct sigpending shared_pending; /* process-directed signals not yet taken (signal_lock) */
 	struct timer real_timer; /* alarm(2), ITIMER_REAL: SIGALRM to the process (timer_lock) */
+	/* ITIMER_VIRTUAL (user CPU time) and ITIMER_PROF (all CPU time), counted down by the
+	 * tick of whichever thread runs (itimer_lock, kernel/syscall/itimer.c). */
+	struct cpu_itimer {
+		uint64_t value_ns, interval_ns;
+	} cpu_timers[2];
 	/* job control (signal_lock) */
 	bool stopped;		  /* stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU until SIGCONT */
 	int stop_signal;	  /* the signal that stopped it */

@@ -24,5 +24,8 @@ uint64_t clock_tsc_hz(void);
 void clock_init(void);
 /* Called by the timer interrupt on each tick; drives the scheduler's time slices. */
 void clock_tick(bool from_user_mode);
+/* Charge a tick to task's process's ITIMER_VIRTUAL/ITIMER_PROF (kernel/syscall/itimer.c). */
+struct task_struct;
+void itimer_cpu_tick(struct task_struct *task, bool from_user_mode);
 
 #endif

@@ -61,6 +61,7 @@ void clock_tick(bool from_user_mode)
 {
 	if (this_cpu()->id == 0)
 		timer_tick();
+	itimer_cpu_tick(current, from_user_mode);
 	sched_tick(from_user_mode);
 }
 
