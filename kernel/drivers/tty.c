@@ -355,7 +355,17 @@ static unsigned tty_poll(struct file *file, struct poll_table *table)
 	return events;
 }
 
+/* /dev/console. */
 static const struct file_operations tty_ops = {
+	.poll = tty_poll,
+	.read = tty_read,
+	.write = tty_write,
+	.ioctl = tty_ioctl,
+};
+
+/* /dev/tty: "the controlling terminal of this process", so opening it fails without one. */
+static const struct file_operations controlling_tty_ops = {
+	.open = tty_open_controlling,
 	.poll = tty_poll,
 	.read = tty_read,
 	.write = tty_write,
@@ -365,7 +375,7 @@ static const struct file_operations tty_ops = {
 void tty_init(void)
 {
 	default_termios(&console_tty.termios);
-	chrdev_register(5, 0, &tty_ops);
+	chrdev_register(5, 0, &controlling_tty_ops);
 	chrdev_register(5, 1, &tty_ops);
 	serial_set_receiver(tty_receive);
 }

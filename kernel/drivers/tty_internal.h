@@ -50,6 +50,9 @@ long tty_job_check(struct tty *tty, int signal);
 /* The job-control ioctls (TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, TIOCGSID); -ENOIOCTLCMD
  * for any other request. */
 #define ENOIOCTLCMD 515
+/* open of /dev/tty: -ENXIO unless the console is the caller's controlling terminal (tty(4)). */
+struct inode;
+int tty_open_controlling(struct inode *inode, struct file *file);
 long tty_job_ioctl(struct tty *tty, struct file *file, unsigned command, void *user);
 
 #endif

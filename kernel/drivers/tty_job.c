@@ -45,6 +45,11 @@ static bool is_controlling_tty(const struct tty *tty, const struct task_struct *
 	       !READ_ONCE(task->group->tty_detached);
 }
 
+int tty_open_controlling(struct inode *inode, struct file *file)
+{
+	return is_controlling_tty(&console_tty, current) ? 0 : -ENXIO;
+}
+
 int tty_signal_character(const struct tty *tty, char character)
 {
 	const uint8_t *cc = tty->termios.c_cc;

@@ -269,7 +269,9 @@ static int terminal_errors(void)
 {
 	int fd = open_terminal();
 	pid_t group = getpgrp();
-	/* Not yet our controlling terminal. */
+	/* Not yet our controlling terminal: /dev/tty cannot even be opened (tty(4)). */
+	if (open("/dev/tty", O_RDWR) != -1 || errno != ENXIO)
+		return 11;
 	if (tcgetpgrp(fd) != -1 || errno != ENOTTY)
 		return 1;
 	if (tcsetpgrp(fd, group) != -1 || errno != ENOTTY)
@@ -281,6 +283,10 @@ static int terminal_errors(void)
 	fd = become_controlling_process();
 	if (ioctl(fd, TIOCSCTTY, 0) != 0) /* already ours: fine */
 		return 4;
+	int controlling = open("/dev/tty", O_RDWR);
+	if (controlling < 0 || tcgetsid(controlling) != getpid())
+		return 12;
+	close(controlling);
 	pid_t bad = -5;
 	if (ioctl(fd, TIOCSPGRP, &bad) != -1 || errno != EINVAL)
 		return 5;
