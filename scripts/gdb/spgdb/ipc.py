@@ -105,14 +105,15 @@ def show_sysv():
         values = []
         for index in range(min(count, 16)):
             semaphore = semaphore_set["semaphores"][index]
-            values.append("%d%s" % (int(semaphore["value"]),
-                                    "(+%d/0:%d)" % (int(semaphore["waiting_for_increase"]),
-                                                    int(semaphore["waiting_for_zero"]))
-                                    if int(semaphore["waiting_for_increase"])
-                                    or int(semaphore["waiting_for_zero"]) else ""))
+            text = "%d" % int(semaphore["value"])
+            increase = int(semaphore["waiting_for_increase"])
+            zero = int(semaphore["waiting_for_zero"])
+            if increase or zero:
+                text += " (semncnt %d, semzcnt %d)" % (increase, zero)
+            values.append(text)
         print("sem %s: %d semaphores, values %s%s" % (perm_text(semaphore_set), count,
-                                                      " ".join(values),
-                                                      " ..." if count > 16 else ""))
+                                                      ", ".join(values),
+                                                      ", ..." if count > 16 else ""))
         print("    waiting: %s" % names(waiters(semaphore_set["changed"])))
     if not found:
         print("no System V objects")
