@@ -133,8 +133,11 @@ def selected_cpu():
 def current_task(cpu=None):
     """The task running on a CPU (its cpu_local.current_task), or None before sched_init."""
     cpu = selected_cpu() if cpu is None else cpu
-    task = static("percpu.c", "cpu_locals")[cpu]["current_task"]
-    return task if int(task) != 0 else None
+    try:
+        task = static("percpu.c", "cpu_locals")[cpu]["current_task"]
+        return task if int(task) != 0 else None
+    except gdb.MemoryError:  # still in the boot code: paging is off
+        return None
 
 
 def running_tasks():

@@ -43,6 +43,7 @@ in a private writable VMA), and what backs it. Without an argument: the current 
 
     def invoke(self, argument, from_tty):
         task = k.task_from_argument(argument.strip())
+        k.task_mm(task)
         print("address space of %s" % k.task_label(task))
         print_vmas(task)
 
@@ -64,11 +65,22 @@ address). Without PID: the task running on the selected CPU."""
         if len(arguments) > 2:
             raise k.SpindleError("usage: sp-pte [ADDRESS [PID|NAME]]")
         address_text = arguments[0] if arguments else "$cr2"
-        virtual = int(gdb.parse_and_eval(address_text)) & 0xFFFFFFFFFFFFFFFF
+        address = gdb.parse_and_eval(address_text)
+        if address.type.strip_typedefs().code == gdb.TYPE_CODE_FUNC:
+            address = address.address  # sp-pte kmain: the function's address
+        virtual = int(address) & 0xFFFFFFFFFFFFFFFF
         task = k.task_from_argument(arguments[1] if len(arguments) > 1 else "")
-        mm = k.task_mm(task)
-        page_table = int(mm["page_table"])
-        print("0x%x in %s, PML4 at physical 0x%x" % (virtual, k.task_label(task), page_table))
+        if int(task["mm"]) != 0:
+            mm = task["mm"]
+            page_table = int(mm["page_table"])
+            owner = k.task_label(task)
+        elif virtual >= k.USER_SPACE_END:
+            mm = None  # a kernel thread: the kernel half is the same in every address space
+            page_table = int(k.static("vmm.c", "kernel_pml4"))
+            owner = "the kernel's address space"
+        else:
+            k.task_mm(task)  # a user address in a kernel thread: explain why not
+        print("0x%x in %s, PML4 at physical 0x%x" % (virtual, owner, page_table))
         steps = k.walk(page_table, virtual)
         for level, index, entry, table in steps:
             name = "%s[%d]" % (k.LEVEL_NAMES[level - 1], index)
@@ -80,7 +92,7 @@ address). Without PID: the task running on the selected CPU."""
             print("  %-10s = 0x%016x  %s 0x%x  %s" % (name, entry, what, target,
                                                      k.pte_flags(entry)))
         level, _, leaf, _ = steps[-1]
-        vma = k.find_vma(mm, virtual) if virtual < k.USER_SPACE_END else None
+        vma = k.find_vma(mm, virtual) if virtual < k.USER_SPACE_END and mm else None
         if vma is not None:
             print("  vma 0x%x-0x%x %s %s" % (int(vma["start"]), int(vma["end"]),
                                              k.vma_permissions(vma), k.vma_backing(vma)))
@@ -98,7 +110,8 @@ address). Without PID: the task running on the selected CPU."""
         refcount, kind = info
         print("  frame 0x%x: refcount %d, kind %s" % (frame, refcount, kind))
         if vma is None:
-            print("  => %s page" % ("writable" if leaf & k.PTE_WRITE else "read-only"))
+            print("  => %s%s page" % ("writable" if leaf & k.PTE_WRITE else "read-only",
+                                      "" if leaf & k.PTE_NX else ", executable"))
         elif k.is_copy_on_write(vma, leaf):
             if refcount > 1:
                 print("  => copy-on-write: frame shared by %d mappings; a write copies it"

@@ -54,12 +54,13 @@ CPU gdb has selected), COMM. Kernel threads show their name in [brackets]."""
         super().__init__("sp-ps", gdb.COMMAND_STATUS)
 
     def invoke(self, argument, from_tty):
+        tasks = list(k.all_tasks())
         running = k.running_tasks()
         selected = k.selected_cpu()
         print("%5s %5s %5s %5s %5s %2s %-6s %4s %-4s %s" % ("PID", "TGID", "PPID", "PGID", "SID",
                                                             "ST", "CLASS", "NICE", "CPU",
                                                             "COMM"))
-        for task in k.all_tasks():
+        for task in tasks:
             address = int(task)
             cpu = ""
             if address in running:
