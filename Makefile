@@ -2,7 +2,7 @@
 # `make run`, `make test`, `make debug` are the everyday commands; see README.md.
 #
 # Knobs: CROSS_COMPILE=x86_64-elf-  DEBUG=0|1  ACCEL=tcg|kvm  UEFI=1  MEMORY=256M
-#        CPU=max|qemu64  APPEND="kernel command line"  GDB_PORT=n
+#        CPU=max|qemu64  APPEND="kernel command line"  GDB_PORT=n  PROG=/bin/NAME (make debug)
 
 CROSS_COMPILE ?=
 CC      := $(CROSS_COMPILE)gcc

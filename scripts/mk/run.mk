@@ -32,20 +32,29 @@ run-kernel: deps kernel initramfs
 		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(APPEND)" \
 		|| test $$? -eq 33
 
-# QEMU paused with its gdb stub on $(GDB_PORT), and gdb attached with scripts/gdb/spindle.gdb.
+# QEMU paused with its gdb stub on $(GDB_PORT), and gdb attached with scripts/gdb/spindle.gdb
+# (the sp-* commands, docs/debugging.md). PROG=/bin/NAME boots that program as init (unless
+# APPEND says otherwise), loads its symbols (sp-user) and stops at its main after kmain.
+PROG ?=
+DEBUG_APPEND := $(if $(APPEND),$(APPEND),$(if $(PROG),init=$(PROG)))
+DEBUG_QEMU := qemu-system-x86_64 $(QEMU_MACHINE) -display none -kernel $(BUILD)/kernel.elf \
+	-initrd $(BUILD)/initramfs.cpio -append "$(DEBUG_APPEND)" -S -gdb tcp::$(GDB_PORT)
+# gdb retries the connection while QEMU starts (`show tcp auto-retry`).
+DEBUG_GDB := gdb -q -ex "set confirm off" -ex "target remote :$(GDB_PORT)" \
+	-x scripts/gdb/spindle.gdb $(if $(PROG),-ex "sp-user $(PROG)" \
+		-ex 'tbreak main if $$_streq($$sp_comm(), "$(notdir $(PROG))")') $(BUILD)/kernel.elf
+
 debug: deps kernel initramfs
 	@echo "Spindle: QEMU waits for gdb on port $(GDB_PORT); serial output goes to $(BUILD)/serial.log"
-	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial file:$(BUILD)/serial.log \
-		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT) & \
+	$(DEBUG_QEMU) -serial file:$(BUILD)/serial.log & \
 	qemu=$$!; \
-	gdb -q -ex "set confirm off" -ex "target remote :$(GDB_PORT)" -x scripts/gdb/spindle.gdb \
-		$(BUILD)/kernel.elf; \
+	$(DEBUG_GDB); \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
-# Two-terminal variant: `make debug-qemu` in one, `make debug-gdb` in the other.
+# Two-terminal variant: `make debug-qemu` in one (the serial console is there), `make
+# debug-gdb` in the other; give both the same PROG=.
 debug-qemu: deps kernel initramfs
-	qemu-system-x86_64 $(QEMU_MACHINE) -display none -serial mon:stdio \
-		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(APPEND)" -S -gdb tcp::$(GDB_PORT)
+	$(DEBUG_QEMU) -serial mon:stdio
 
 debug-gdb: kernel
-	gdb -q -ex "target remote :$(GDB_PORT)" -x scripts/gdb/spindle.gdb $(BUILD)/kernel.elf
+	$(DEBUG_GDB)
