@@ -22,7 +22,6 @@
 #define SIGNAL_BIT(signal) (1ull << ((signal)-1))
 #define SIGNAL_UNBLOCKABLE (SIGNAL_BIT(SIGKILL) | SIGNAL_BIT(SIGSTOP))
 
-
 /* ppoll/pselect6 (like rt_sigsuspend): user_mask, if given, is the mask while the call
  * waits; signal_mask_after_wait() puts the old one back, at once unless a signal
  * interrupted the wait, whose handler then runs under the temporary mask first. */
@@ -64,6 +63,11 @@ void *signal_handler_of(struct task_struct *task, int signal, unsigned long *fla
 
 /* The task runs on its alternate signal stack (rsp inside it). */
 bool signal_on_altstack(const struct task_struct *task, uint64_t rsp);
+/* Frame building: the current alternate stack for uc_stack (rsp: the interrupted code's),
+ * then disarmed if it has SS_AUTODISARM. rt_sigreturn: reinstall the one from uc_stack
+ * (ignored if the thread still runs on the current one). */
+int signal_altstack_save(struct signal_stack *saved, uint64_t rsp);
+void signal_altstack_restore(const struct signal_stack *saved, uint64_t rsp);
 
 /* Pending sets: an empty one; and drop the signals in `signals` with their queued
  * instances (caller holds signal_lock, or owns the set alone). */

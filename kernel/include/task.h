@@ -163,6 +163,7 @@ struct task_struct {
 	uint64_t syscall_number;   /* of the system call in progress (restarts) */
 	uint64_t altstack_base;	   /* sigaltstack(2): lowest address, or 0 */
 	uint64_t altstack_size;	   /* 0: no alternate stack */
+	unsigned altstack_flags;   /* SS_AUTODISARM or 0 */
 
 	/* --- kernel stack and saved CPU state (owned by the scheduler) --- */
 	void *stack;	    /* lowest address of the kernel stack (a guard page lies below) */

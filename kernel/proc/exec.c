@@ -443,6 +443,7 @@ int do_execve(const char *path, struct exec_strings *strings)
 	files_close_on_exec(self->files);
 	self->fs_base = 0;
 	self->altstack_base = self->altstack_size = 0;
+	self->altstack_flags = 0;
 	arch_fpu_load(self); /* the new program starts with clean x87/SSE registers */
 
 	struct trap_frame *frame = task_user_frame(self);

@@ -165,6 +165,7 @@ static long copy_process(const struct clone_request *request)
 	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) { /* sigaltstack(2) NOTES */
 		child->altstack_base = parent->altstack_base;
 		child->altstack_size = parent->altstack_size;
+		child->altstack_flags = parent->altstack_flags;
 	}
 	child->fs_base = (flags & CLONE_SETTLS) ? request->tls : parent->fs_base;
 	if (flags & CLONE_CHILD_CLEARTID)

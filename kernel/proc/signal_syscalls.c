@@ -136,35 +136,68 @@ bool signal_on_altstack(const struct task_struct *task, uint64_t rsp)
 	       rsp - task->altstack_base <= task->altstack_size;
 }
 
-/* sigaltstack(2): a handler installed with SA_ONSTACK runs on this stack. It cannot change
- * while in use (EPERM). */
+/* The alternate stack as sigaltstack(2) and uc_stack report it, rsp being the thread's. */
+static struct signal_stack altstack_of(const struct task_struct *task, uint64_t rsp)
+{
+	int state = signal_on_altstack(task, rsp) ? SS_ONSTACK
+		    : task->altstack_size	  ? 0
+						  : SS_DISABLE;
+	return (struct signal_stack){.ss_sp = (void *)task->altstack_base,
+				     .ss_size = task->altstack_size,
+				     .ss_flags = state | (int)task->altstack_flags};
+}
+
+/* Make `stack` the alternate stack; it cannot change while in use (EPERM). */
+static long altstack_set(struct task_struct *self, const struct signal_stack *stack, uint64_t rsp)
+{
+	if (signal_on_altstack(self, rsp))
+		return -EPERM;
+	unsigned mode = (unsigned)stack->ss_flags & ~SS_AUTODISARM;
+	if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+		return -EINVAL;
+	if (mode == SS_DISABLE) {
+		self->altstack_base = self->altstack_size = 0;
+	} else {
+		if (stack->ss_size < MINSIGSTKSZ)
+			return -ENOMEM;
+		self->altstack_base = (uint64_t)stack->ss_sp;
+		self->altstack_size = stack->ss_size;
+	}
+	self->altstack_flags = (unsigned)stack->ss_flags & SS_AUTODISARM;
+	return 0;
+}
+
+int signal_altstack_save(struct signal_stack *saved, uint64_t rsp)
+{
+	struct task_struct *self = current;
+	*saved = altstack_of(self, rsp);
+	if (self->altstack_flags & SS_AUTODISARM) {
+		self->altstack_base = self->altstack_size = 0;
+		self->altstack_flags = 0;
+	}
+	return 0;
+}
+
+void signal_altstack_restore(const struct signal_stack *saved, uint64_t rsp)
+{
+	altstack_set(current, saved, rsp); /* as Linux: a refusal leaves the stack as it is */
+}
+
+/* sigaltstack(2): a handler installed with SA_ONSTACK runs on this stack. SS_AUTODISARM
+ * clears it while a handler runs on it (so the handler may switch contexts away, as
+ * swapcontext does); rt_sigreturn puts it back from the frame's uc_stack. */
 long sys_sigaltstack(const struct signal_stack *user_stack, struct signal_stack *user_old)
 {
 	struct task_struct *self = current;
 	uint64_t rsp = task_user_frame(self)->rsp;
-	bool on_stack = signal_on_altstack(self, rsp);
-	struct signal_stack old = {.ss_sp = (void *)self->altstack_base,
-				   .ss_size = self->altstack_size,
-				   .ss_flags = on_stack		     ? SS_ONSTACK
-					       : self->altstack_size ? 0
-								     : SS_DISABLE};
+	struct signal_stack old = altstack_of(self, rsp);
 	if (user_stack) {
 		struct signal_stack stack;
 		if (copy_from_user(&stack, user_stack, sizeof(stack)) != 0)
 			return -EFAULT;
-		if (on_stack)
-			return -EPERM;
-		unsigned mode = (unsigned)stack.ss_flags & ~SS_AUTODISARM;
-		if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
-			return -EINVAL;
-		if (mode == SS_DISABLE) {
-			self->altstack_base = self->altstack_size = 0;
-		} else {
-			if (stack.ss_size < MINSIGSTKSZ)
-				return -ENOMEM;
-			self->altstack_base = (uint64_t)stack.ss_sp;
-			self->altstack_size = stack.ss_size;
-		}
+		long error = altstack_set(self, &stack, rsp);
+		if (error)
+			return error;
 	}
 	if (user_old && copy_to_user(user_old, &old, sizeof(old)) != 0)
 		return -EFAULT;

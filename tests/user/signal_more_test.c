@@ -52,6 +52,42 @@ UTEST(signal_sa_onstack_runs_handler_on_sigaltstack)
 	EXPECT_EQ(old.ss_flags, SS_DISABLE);
 }
 
+/* SS_AUTODISARM: while the handler runs, the alternate stack is disarmed (so a handler
+ * may leave with swapcontext and take another signal on it); rt_sigreturn re-arms it from
+ * the frame's uc_stack. */
+static volatile int disarmed_flags_in_handler;
+
+static void on_signal_note_disarmed(int signal_number)
+{
+	int local;
+	stack_t now;
+	(void)signal_number;
+	handler_local_address = (uintptr_t)&local;
+	sigaltstack(NULL, &now);
+	disarmed_flags_in_handler = now.ss_flags;
+}
+
+UTEST(signal_ss_autodisarm_disarms_during_handler)
+{
+	stack_t stack = {.ss_sp = alternate_stack,
+			 .ss_size = sizeof(alternate_stack),
+			 .ss_flags = SS_AUTODISARM},
+		now;
+	EXPECT_EQ(sigaltstack(&stack, NULL), 0);
+	EXPECT_EQ(sigaltstack(NULL, &now), 0);
+	EXPECT_EQ((unsigned)now.ss_flags, SS_AUTODISARM);
+	struct sigaction action = {.sa_handler = on_signal_note_disarmed, .sa_flags = SA_ONSTACK};
+	EXPECT_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+	EXPECT_EQ(raise(SIGUSR1), 0);
+	uintptr_t base = (uintptr_t)alternate_stack;
+	EXPECT(handler_local_address > base &&
+	       handler_local_address < base + sizeof(alternate_stack));
+	EXPECT_EQ(disarmed_flags_in_handler, SS_DISABLE);
+	EXPECT_EQ(sigaltstack(NULL, &now), 0); /* re-armed by rt_sigreturn */
+	EXPECT_EQ((unsigned)now.ss_flags, SS_AUTODISARM);
+	EXPECT(now.ss_sp == alternate_stack && now.ss_size == sizeof(alternate_stack));
+}
+
 static void on_overflow(int signal_number)
 {
 	(void)signal_number;

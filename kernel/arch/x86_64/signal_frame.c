@@ -104,11 +104,7 @@ int arch_signal_setup_frame(struct trap_frame *frame, int signal,
 	memset(&sigframe, 0, sizeof(sigframe));
 	sigframe.pretcode = (uint64_t)action->restorer;
 	sigframe.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
-	sigframe.uc.uc_stack.ss_sp = (void *)self->altstack_base;
-	sigframe.uc.uc_stack.ss_size = self->altstack_size;
-	sigframe.uc.uc_stack.ss_flags = was_on_altstack	      ? SS_ONSTACK
-					: self->altstack_size ? 0
-							      : SS_DISABLE;
+	signal_altstack_save(&sigframe.uc.uc_stack, frame->rsp);
 	save_registers(&sigframe.uc.uc_mcontext, frame);
 	sigframe.uc.uc_mcontext.oldmask = old_blocked;
 	sigframe.uc.uc_mcontext.fpstate = fpstate;
@@ -161,6 +157,7 @@ int arch_signal_restore_frame(struct trap_frame *frame, uint64_t *blocked)
 	const struct sigcontext *context = &uc.uc_mcontext;
 	if (restore_fpu(current, context->fpstate) != 0)
 		return -EFAULT;
+	signal_altstack_restore(&uc.uc_stack, context->rsp);
 	frame->r8 = context->r8;
 	frame->r9 = context->r9;
 	frame->r10 = context->r10;
