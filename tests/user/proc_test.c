@@ -290,3 +290,52 @@ UTEST(proc_loadavg_format)
 	EXPECT(all >= running && *end == ' ');
 	EXPECT_EQ(strtol(end + 1, NULL, 10), child); /* nobody made a task since */
 }
+
+/* The active objects of one slabinfo line, e.g. "kmalloc-64  ...", or -1. */
+static long slab_active(const char *text, const char *cache)
+{
+	size_t length = strlen(cache);
+	for (const char *line = text; line && *line;
+	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (strncmp(line, cache, length) == 0 && line[length] == ' ')
+			return strtol(line + length, NULL, 10);
+	}
+	return -1;
+}
+
+/* Read /proc/slabinfo; check each cache line's columns; return all active objects. */
+static long slab_total(char *text, size_t size)
+{
+	long total = 0;
+	EXPECT(read_whole("/proc/slabinfo", text, size) > 0);
+	EXPECT(strncmp(text, "slabinfo - version: 2.1\n# name", 30) == 0);
+	const char *line = strchr(text, '\n') + 1;
+	for (line = strchr(line, '\n') + 1; *line; line = strchr(line, '\n') + 1) {
+		char *cursor = strchr(line, ' ');
+		EXPECT(cursor && strncmp(line, "kmalloc-", 8) == 0);
+		unsigned long active = strtoul(cursor, &cursor, 10);
+		unsigned long objects = strtoul(cursor, &cursor, 10);
+		unsigned long size_of_one = strtoul(cursor, &cursor, 10);
+		EXPECT(active <= objects && size_of_one > 0);
+		total += (long)active;
+	}
+	return total;
+}
+
+UTEST(proc_slabinfo_counts_kmalloc_objects_per_cache)
+{
+	static char text[4096];
+	int pipes[16][2];
+	long before = slab_total(text, sizeof(text));
+	EXPECT(slab_active(text, "kmalloc-64") >= 0);
+	EXPECT(slab_active(text, "kmalloc-large") >= 0);
+	/* Each pipe is a kmalloc'd object: sixteen more show up, then go away again. */
+	for (int i = 0; i < 16; i++)
+		EXPECT_EQ(pipe(pipes[i]), 0);
+	EXPECT(slab_total(text, sizeof(text)) >= before + 16);
+	for (int i = 0; i < 16; i++) {
+		close(pipes[i][0]);
+		close(pipes[i][1]);
+	}
+	EXPECT_EQ(slab_total(text, sizeof(text)), before);
+}
