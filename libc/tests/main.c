@@ -16,12 +16,13 @@
 
 extern const struct libc_test_suite string_suite, ctype_suite, strtol_suite, stdlib_suite,
 	malloc_suite, printf_suite, stdio_suite, files_suite, process_suite, system_suite,
-	thread_suite, sync_suite, thread_safety_suite, ipc_suite;
+	thread_suite, sync_suite, thread_safety_suite, ipc_suite, ucontext_suite, coro_suite;
 
 static const struct libc_test_suite *const suites[] = {
-	&string_suite, &ctype_suite, &strtol_suite,	   &stdlib_suite,  &malloc_suite,
-	&printf_suite, &stdio_suite, &files_suite,	   &process_suite, &system_suite,
-	&thread_suite, &sync_suite,  &thread_safety_suite, &ipc_suite,
+	&string_suite,	      &ctype_suite,  &strtol_suite,   &stdlib_suite,
+	&malloc_suite,	      &printf_suite, &stdio_suite,    &files_suite,
+	&process_suite,	      &system_suite, &thread_suite,   &sync_suite,
+	&thread_safety_suite, &ipc_suite,    &ucontext_suite, &coro_suite,
 };
 
 void test_fail(const char *file, int line, const char *format, ...)
