@@ -239,10 +239,17 @@ static pid_t build_ring(int index, int n, int in, int closing, int *out_for_pare
 		*out_for_parent = closing;
 		return 0;
 	}
-	if (pipe(next) != 0)
+	if (pipe(next) != 0) {
+		fprintf(stderr, "demo-switch-cost: pipe for ring member %d failed: %s\n", index + 1,
+			strerror(errno));
 		return -1;
+	}
 	pid_t child = fork();
+	if (child < 0)
+		fprintf(stderr, "demo-switch-cost: fork of ring member %d failed: %s\n", index + 1,
+			strerror(errno));
 	if (child == 0) {
+		close(in); /* the parent's end: only the parent reads it */
 		close(next[1]);
 		int out;
 		pid_t grandchild = build_ring(index + 1, n, next[0], closing, &out);
@@ -258,7 +265,6 @@ static pid_t build_ring(int index, int n, int in, int closing, int *out_for_pare
 		return -1;
 	}
 	*out_for_parent = next[1];
-	(void)in;
 	return child;
 }
 
