@@ -109,11 +109,12 @@ libc_context_sigreturn:
  * placed this address 8 bytes below an aligned boundary. The CFI marks the end of the
  * call chain, so a debugger's backtrace of a coroutine stops here.
  */
+	.type	libc_context_trampoline, @function
 	.globl	libc_context_return
-	.type	libc_context_return, @function
+libc_context_trampoline:
 	.cfi_startproc
 	.cfi_undefined rip
-	nop				/* the return address points past any call */
+	nop		/* debuggers look up return address - 1: let it land in here */
 libc_context_return:
 	testq	%rbx, %rbx
 	jz	1f
@@ -124,6 +125,6 @@ libc_context_return:
 	call	exit
 	ud2
 	.cfi_endproc
-	.size	libc_context_return, . - libc_context_return
+	.size	libc_context_trampoline, . - libc_context_trampoline
 
 	.section .note.GNU-stack, "", @progbits
