@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -236,6 +237,45 @@ static void test_signal_mask_travels_with_context(void)
 	TEST_CHECK_EQUAL(current_mask(), usr1);
 }
 
+static sigset_t kernel_mask(void)
+{
+	sigset_t mask = 0;
+	TEST_CHECK_EQUAL(syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &mask, sizeof(mask)), 0);
+	return mask;
+}
+
+static void record_kernel_mask(void)
+{
+	mask_seen = kernel_mask();
+}
+
+/*
+ * The rule of <ucontext.h>: a switch between contexts whose mask equals the one libc
+ * remembers makes no system call. Made visible by changing the mask behind libc's back
+ * with a raw system call: had the switch called rt_sigprocmask, SIGUSR2 would be unblocked
+ * inside the entered context, and main's saved mask would contain it.
+ */
+static void test_switch_with_same_mask_makes_no_system_call(void)
+{
+	sigset_t usr2 = 0;
+	sigaddset(&usr2, SIGUSR2);
+	make(&context_a, stack_a, sizeof(stack_a), &main_context);
+	makecontext(&context_a, record_kernel_mask, 0);
+	TEST_CHECK_EQUAL(context_a.uc_sigmask, 0);
+	TEST_CHECK_EQUAL(syscall(SYS_rt_sigprocmask, SIG_BLOCK, &usr2, NULL, sizeof(usr2)), 0);
+	TEST_CHECK_EQUAL(swapcontext(&main_context, &context_a), 0);
+	TEST_CHECK_EQUAL(mask_seen, usr2);
+	TEST_CHECK_EQUAL(main_context.uc_sigmask, 0);
+	/* sigprocmask() makes libc forget, and the next switch installs the context's mask. */
+	TEST_CHECK_EQUAL(sigprocmask(SIG_BLOCK, &usr2, NULL), 0);
+	make(&context_a, stack_a, sizeof(stack_a), &main_context);
+	context_a.uc_sigmask = 0;
+	makecontext(&context_a, record_kernel_mask, 0);
+	TEST_CHECK_EQUAL(swapcontext(&main_context, &context_a), 0);
+	TEST_CHECK_EQUAL(mask_seen, 0);
+	TEST_CHECK_EQUAL(kernel_mask(), usr2);
+}
+
 static volatile int handler_runs;
 
 /* Leaves the handler through setcontext of the kernel's context instead of returning. */
@@ -383,6 +423,8 @@ static const struct libc_test tests[] = {
 	{"NULL uc_link exits 0", test_null_uc_link_exits},
 	{"entry stack is 16-byte aligned", test_entry_stack_is_aligned},
 	{"signal mask travels with context", test_signal_mask_travels_with_context},
+	{"switch with the same mask makes no system call",
+	 test_switch_with_same_mask_makes_no_system_call},
 	{"setcontext of a signal context", test_setcontext_of_signal_context},
 	{"switch out of handler uses context mask", test_switch_out_of_handler_uses_context_mask},
 	{"floating-point control restored", test_floating_point_control_restored},
