@@ -44,7 +44,8 @@ int main(int argc, char **argv)
 		}
 		return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	}
-	printf("\nWelcome to Spindle. This is /bin/sh; try `ls /bin`, `help`, or `exit`.\n");
+	printf("\nWelcome to Spindle. This is /bin/sh; type `demo` to see the demos, or try `ls "
+	       "/bin`, `help`, `exit`.\n");
 	char *shell[] = {"/bin/sh", NULL};
 	for (;;) {
 		pid_t child = start(shell, true);

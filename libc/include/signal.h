@@ -78,11 +78,39 @@ struct sigaction {
 	int sa_flags;
 };
 
-/* The interrupted context a SA_SIGINFO handler gets as its third argument. */
-typedef struct kernel_ucontext ucontext_t;
-
 /* sigaltstack(2): ss_sp, ss_flags (SS_ONSTACK, SS_DISABLE), ss_size. */
 typedef struct signal_stack stack_t;
+
+/* The saved registers, in the order of Linux's struct sigcontext (uapi/signal.h). */
+typedef struct sigcontext mcontext_t;
+
+/*
+ * A user context: the third argument of a SA_SIGINFO handler, and what getcontext() saves
+ * (<ucontext.h>). The first 304 bytes are Linux's struct ucontext exactly as the kernel
+ * writes it in a signal frame (uapi/signal.h, struct kernel_ucontext); glibc's ucontext_t
+ * agrees with it up to uc_sigmask, which is 8 bytes here (the kernel's set) and 128 in
+ * glibc. getcontext() adds uc_fpstate: uc_mcontext.fpstate points at it and holds the x87
+ * control word (offset 0) and MXCSR (offset 24) in FXSAVE layout. In a signal frame,
+ * fpstate points at the kernel's full FXSAVE image instead, and the bytes after
+ * uc_sigmask belong to the frame, not to this struct.
+ */
+typedef struct ucontext {
+	unsigned long uc_flags; /* UC_SIGCONTEXT_SS from the kernel, 0 from getcontext */
+	struct ucontext *uc_link;
+	stack_t uc_stack;
+	mcontext_t uc_mcontext;
+	sigset_t uc_sigmask;
+	unsigned char uc_fpstate[512] __attribute__((aligned(16)));
+} ucontext_t;
+
+_Static_assert(__builtin_offsetof(ucontext_t, uc_mcontext) ==
+		       __builtin_offsetof(struct kernel_ucontext, uc_mcontext),
+	       "ucontext_t must match the kernel's signal frame");
+_Static_assert(__builtin_offsetof(ucontext_t, uc_sigmask) ==
+		       __builtin_offsetof(struct kernel_ucontext, uc_sigmask),
+	       "ucontext_t must match the kernel's signal frame");
+_Static_assert(__builtin_offsetof(ucontext_t, uc_fpstate) == sizeof(struct kernel_ucontext),
+	       "uc_fpstate follows the kernel's part");
 
 int sigaltstack(const stack_t *stack, stack_t *old);
 int sigaction(int signal_number, const struct sigaction *action, struct sigaction *old);

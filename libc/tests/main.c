@@ -2,7 +2,7 @@
  * The libc host-test runner. Every test runs in a child made with fork(); the child's exit
  * status is the verdict (0 passes; a failed check exits 1; a crash is a signal). stdout is
  * flushed before each fork so the child does not inherit and repeat buffered output.
- * An optional argument runs only the tests whose "suite: name" contains it.
+ * Arguments select the tests whose "suite: name" contains any one of them (all without).
  * Prints "N passed, N failed" last and exits non-zero if anything failed.
  */
 #include <pthread.h>
@@ -16,12 +16,13 @@
 
 extern const struct libc_test_suite string_suite, ctype_suite, strtol_suite, stdlib_suite,
 	malloc_suite, printf_suite, stdio_suite, files_suite, process_suite, system_suite,
-	thread_suite, sync_suite, thread_safety_suite, ipc_suite;
+	thread_suite, sync_suite, thread_safety_suite, ipc_suite, ucontext_suite, coro_suite;
 
 static const struct libc_test_suite *const suites[] = {
-	&string_suite, &ctype_suite, &strtol_suite,	   &stdlib_suite,  &malloc_suite,
-	&printf_suite, &stdio_suite, &files_suite,	   &process_suite, &system_suite,
-	&thread_suite, &sync_suite,  &thread_safety_suite, &ipc_suite,
+	&string_suite,	      &ctype_suite,  &strtol_suite,   &stdlib_suite,
+	&malloc_suite,	      &printf_suite, &stdio_suite,    &files_suite,
+	&process_suite,	      &system_suite, &thread_suite,   &sync_suite,
+	&thread_safety_suite, &ipc_suite,    &ucontext_suite, &coro_suite,
 };
 
 void test_fail(const char *file, int line, const char *format, ...)
@@ -89,19 +90,22 @@ static int run_test(const struct libc_test_suite *suite, const struct libc_test 
 	return 0;
 }
 
-static int is_selected(const char *filter, const char *suite, const char *test)
+static int is_selected(char **filters, int count, const char *suite, const char *test)
 {
 	char full_name[256];
+	int i;
 
-	if (!filter)
+	if (count == 0)
 		return 1;
 	snprintf(full_name, sizeof(full_name), "%s: %s", suite, test);
-	return strstr(full_name, filter) != NULL;
+	for (i = 0; i < count; i++)
+		if (strstr(full_name, filters[i]))
+			return 1;
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	const char *filter = argc > 1 ? argv[1] : NULL;
 	int passed = 0, failed = 0;
 	size_t suite_index, test_index;
 
@@ -111,7 +115,7 @@ int main(int argc, char **argv)
 		for (test_index = 0; test_index < suite->count; test_index++) {
 			const struct libc_test *test = &suite->tests[test_index];
 
-			if (!is_selected(filter, suite->name, test->name))
+			if (!is_selected(argv + 1, argc - 1, suite->name, test->name))
 				continue;
 			if (run_test(suite, test))
 				passed++;

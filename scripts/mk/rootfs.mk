@@ -1,7 +1,8 @@
 # The root file system image (included by the top-level Makefile).
 #
-#   build/initramfs.cpio   user/ programs in /bin (init in /sbin), the user-space tests, the
-#                          musl and static-PIE test programs in /tests, plus ROOTFS_EXTRA
+#   build/initramfs.cpio   user/ programs in /bin (init in /sbin), the user-space tests, libc's
+#                          own tests, the musl and static-PIE test programs in /tests, plus
+#                          ROOTFS_EXTRA
 #   make ... ROOTFS_EXTRA="dir1 dir2"   copy the contents of these host directories into the
 #                          image root, e.g. your own static programs
 # The kernel unpacks the image at boot (kernel/fs/cpio.c); GRUB loads it as a module and
@@ -44,13 +45,14 @@ initramfs: $(BUILD)/initramfs.cpio
 
 # Rebuilt every time (it takes milliseconds) so ROOTFS_EXTRA changes are never missed.
 $(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) \
-		$(BUILD)/mkinitramfs FORCE
+		$(LIBC_TEST_PROGRAM) $(BUILD)/mkinitramfs FORCE
 	@rm -rf $(BUILD)/rootfs
 	@mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/sbin $(BUILD)/rootfs/tests $(BUILD)/rootfs/tmp \
 		$(BUILD)/rootfs/etc
 	@cp $(filter-out %/init,$(USER_PROGRAMS)) $(BUILD)/rootfs/bin/
 	@cp $(BUILD)/user/init $(BUILD)/rootfs/sbin/init
-	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) $(BUILD)/rootfs/tests/
+	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) $(LIBC_TEST_PROGRAM) \
+		$(BUILD)/rootfs/tests/
 	@printf 'Spindle root file system, built %s\n' "$$(git describe --always --dirty 2>/dev/null)" \
 		> $(BUILD)/rootfs/etc/motd
 	@for extra in $(ROOTFS_EXTRA); do cp -a "$$extra"/. $(BUILD)/rootfs/ || exit 1; done

@@ -104,6 +104,33 @@ check demo_signals_handlers_masks_eintr_sigchld_segv 0 '1. handler caught SIGUSR
     'demo-signals: done, all as expected' -- \
     --append 'init=/bin/demo-signals' --timeout 60
 
+check demo_coro_generator_fibonacci 0 '^fib\(10\) = 55' \
+    'waits inside its loop with a = 610, b = 987' \
+    'finished after 94 values: fib\(93\) = 12200160415121876738' 'resuming it again fails' -- \
+    --append 'init=/bin/demo-coro-generator' --timeout 60
+check demo_coro_pipeline_primes 0 '^  producer yields 2' '^      consumer takes 2' '^    filter drops 4' \
+    'consumer: received 25 primes up to 100, sum 1060' 'pipeline done: 254 coroutine switches' -- \
+    --append 'init=/bin/demo-coro-pipeline' --timeout 60
+check demo_coro_sched_echo_server 0 '1 thread\): 9 coroutines .* echoed 40 lines, 680 bytes' \
+    'clients: 8 of 8 got every echo back' -- \
+    --append 'init=/bin/demo-coro-sched' --timeout 60
+# Only the table's shape: one row per N with six numbers (timings are never judged).
+# max_tasks lets the 1024-process and 1024-thread rings exist.
+check demo_switch_cost_table 0 '^ +2( +[0-9]+){6}' '^ +16( +[0-9]+){6}' '^ +128( +[0-9]+){6}' \
+    '^ +1024( +[0-9]+){6}' 'demo-switch-cost: done' -- \
+    --append 'max_tasks=4096 init=/bin/demo-switch-cost --quick' --timeout 120
+# The catalogue lists every demo in /bin, each with its page.
+check demo_catalogue_lists_demos 0 '^  fork +fork\(\) .*\[docs/fork.md\]' '^  signals .*\[docs/signals.md\]' \
+    '^  coro-generator .*\[docs/coroutines.md\]' '^  switch-cost .*\[docs/coroutines.md\]' \
+    '^[0-9]+ demos\.' '!no description yet' -- \
+    --append 'init=/bin/demo' --timeout 60
+check demo_runs_a_demo_by_name 0 'consumer: received 25 primes' -- \
+    --append 'init=/bin/demo coro-pipeline' --timeout 60
+# libc's ucontext and coroutine tests, which libc-host runs natively, on Spindle too.
+check libc_ucontext_and_coro_tests_on_spindle 0 'PASS ucontext: nested swaps' \
+    'PASS coro: stack overflow hits the guard page' '^[0-9]+ passed, 0 failed' -- \
+    --append 'init=/tests/libc-tests ucontext: coro:' --timeout 120
+
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
         --append "crash=$1 panic=exit" --timeout 60

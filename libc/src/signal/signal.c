@@ -6,6 +6,12 @@
  * struct kernel_sigaction differs from ours only in field order and the restorer: sigaction()
  * always installs libc_signal_restorer with SA_RESTORER, as x86_64 Linux requires. signal()
  * has BSD semantics (SA_RESTART, handler stays installed), like glibc and musl.
+ *
+ * Handlers run through dispatch(), which tells the user-context code (ucontext/context.c)
+ * that the kernel changed the mask: a handler runs with more signals blocked, and one that
+ * switches contexts (a preemptive coroutine scheduler does) must not be believed to run
+ * with the old mask. The program's own action is kept in installed[] and reported back by
+ * sigaction(); the kernel sees dispatch() with SA_SIGINFO.
  */
 #include <errno.h>
 #include <signal.h>
@@ -14,6 +20,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include "internal/syscall.h"
+#include "internal/ucontext.h"
 
 void libc_signal_restorer(void);
 
@@ -24,22 +31,62 @@ static bool is_valid(int signal_number)
 	return signal_number >= 1 && signal_number <= SIGNAL_COUNT;
 }
 
+/* What the program installed for each signal whose handler is dispatch(). */
+static struct sigaction installed[SIGNAL_COUNT + 1];
+
+static bool is_handler(void (*handler)(int))
+{
+	return handler != SIG_DFL && handler != SIG_IGN;
+}
+
+static void dispatch(int signal_number, siginfo_t *info, void *context)
+{
+	const struct sigaction *action = &installed[signal_number];
+	libc_signal_mask_forget();
+	if (action->sa_flags & SA_SIGINFO)
+		action->sa_sigaction(signal_number, info, context);
+	else
+		action->sa_handler(signal_number);
+	libc_signal_mask_forget(); /* rt_sigreturn puts the interrupted mask back */
+}
+
+/* dispatch() as the kernel's sa_handler field holds it (it is called with three arguments). */
+static void (*dispatch_as_handler(void))(int)
+{
+	return (void (*)(int))(void (*)(void))dispatch;
+}
+
 int sigaction(int signal_number, const struct sigaction *action, struct sigaction *old)
 {
 	struct kernel_sigaction new_action, old_action;
+	struct sigaction previous = {0};
+	if (is_valid(signal_number))
+		previous = installed[signal_number];
 	if (action) {
 		new_action.handler = action->sa_handler;
 		new_action.flags = (unsigned long)(unsigned)action->sa_flags | SA_RESTORER;
 		new_action.restorer = libc_signal_restorer;
 		new_action.mask = action->sa_mask;
+		if (is_valid(signal_number) && is_handler(action->sa_handler)) {
+			installed[signal_number] = *action;
+			new_action.handler = dispatch_as_handler();
+			new_action.flags |= SA_SIGINFO;
+		}
 	}
 	long result = syscall_result(SYSCALL4(SYS_rt_sigaction, signal_number,
 					      action ? &new_action : NULL, old ? &old_action : NULL,
 					      KERNEL_SIGSET_SIZE));
+	if (result != 0 && action && is_valid(signal_number))
+		installed[signal_number] = previous;
 	if (result == 0 && old) {
 		old->sa_handler = old_action.handler;
 		old->sa_flags = (int)(old_action.flags & ~(unsigned long)SA_RESTORER);
 		old->sa_mask = old_action.mask;
+		if (old_action.handler == dispatch_as_handler()) {
+			old->sa_handler = previous.sa_handler;
+			old->sa_flags =
+				(old->sa_flags & ~SA_SIGINFO) | (previous.sa_flags & SA_SIGINFO);
+		}
 	}
 	return (int)result;
 }
@@ -54,6 +101,8 @@ sighandler_t signal(int signal_number, sighandler_t handler)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
+	if (set)
+		libc_signal_mask_forget();
 	return (int)syscall_result(SYSCALL4(SYS_rt_sigprocmask, how, set, old, KERNEL_SIGSET_SIZE));
 }
 
