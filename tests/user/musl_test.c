@@ -92,3 +92,15 @@ UTEST(musl_signals_sigaction_raise_mask_siglongjmp_exec_reset)
 	if (utest_failures)
 		printf("  output was:\n%s", output);
 }
+
+UTEST(musl_job_control_ctrl_c_ctrl_z_sigttin)
+{
+	char output[512];
+	EXPECT_EQ(run_captured("/tests/musl-jobctl", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "leader owns the terminal: 1\n"
+			      "^C: killed by SIGINT\n"
+			      "^Z: stopped by SIGTSTP\n"
+			      "background read: stopped by SIGTTIN\n") == 0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}
