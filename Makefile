@@ -80,6 +80,7 @@ compile_commands.json:
 include scripts/mk/run.mk
 include scripts/mk/test.mk
 include scripts/mk/libc.mk
+include scripts/mk/bench.mk
 include scripts/mk/rootfs.mk
 include scripts/mk/oracle.mk
 

@@ -45,12 +45,13 @@ initramfs: $(BUILD)/initramfs.cpio
 
 # Rebuilt every time (it takes milliseconds) so ROOTFS_EXTRA changes are never missed.
 $(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) \
-		$(LIBC_TEST_PROGRAM) $(BUILD)/mkinitramfs FORCE
+		$(LIBC_TEST_PROGRAM) $(BENCH_PROGRAM) $(BUILD)/mkinitramfs FORCE
 	@rm -rf $(BUILD)/rootfs
 	@mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/sbin $(BUILD)/rootfs/tests $(BUILD)/rootfs/tmp \
 		$(BUILD)/rootfs/etc
 	@cp $(filter-out %/init,$(USER_PROGRAMS)) $(BUILD)/rootfs/bin/
 	@cp $(BUILD)/user/init $(BUILD)/rootfs/sbin/init
+	@cp $(BENCH_PROGRAM) $(BUILD)/rootfs/bin/bench
 	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) $(LIBC_TEST_PROGRAM) \
 		$(BUILD)/rootfs/tests/
 	@printf 'Spindle root file system, built %s\n' "$$(git describe --always --dirty 2>/dev/null)" \
