@@ -273,20 +273,26 @@ int vmm_set_flags(phys_addr_t space, virt_addr_t virt, unsigned flags)
 }
 
 /*
- * Copy the user mappings of [start, end) from one space into another, for fork. Only
- * present entries are visited, so untouched memory costs nothing. Shared mappings keep
- * their permissions; private ones become copy-on-write: read-only in both spaces, the frame
- * referenced once more. Returns 0, or -ENOMEM (the destination may hold a partial copy,
- * which its owner frees).
+ * Copy the user mappings of [start, end) from one space into another, for fork. Only the
+ * entries overlapping the range are looked at, and only present ones followed, so untouched
+ * memory costs nothing and a one-page mapping costs four entries, not four whole tables
+ * (docs/performance.md, "fork"). Shared mappings keep their permissions; private ones become
+ * copy-on-write: read-only in both spaces, the frame referenced once more. The table at
+ * `level` maps from `base` and overlaps [start, end). Returns 0, or -ENOMEM (the destination
+ * may hold a partial copy, which its owner frees).
  */
 static int copy_table(phys_addr_t source, phys_addr_t destination, int level, virt_addr_t base,
 		      virt_addr_t start, virt_addr_t end, bool shared, bool *write_protected)
 {
 	pte_t *from = table_at(source);
 	uint64_t span = page_level_size(level);
-	for (unsigned i = 0; i < ENTRIES_PER_TABLE; i++) {
+	uint64_t first = start > base ? (start - base) / span : 0;
+	uint64_t last = (end - 1 - base) / span;
+	if (last >= ENTRIES_PER_TABLE)
+		last = ENTRIES_PER_TABLE - 1;
+	for (uint64_t i = first; i <= last; i++) {
 		virt_addr_t address = base + i * span;
-		if (address + span <= start || address >= end || !(from[i] & PTE_PRESENT))
+		if (!(from[i] & PTE_PRESENT))
 			continue;
 		if (level == 1) {
 			pte_t entry = from[i];

@@ -3,6 +3,7 @@
  * the boot stack's guard page is unmapped.
  */
 #include "arch/paging.h"
+#include "compiler.h"
 #include "extable.h"
 #include "ktest.h"
 #include "pmm.h"
@@ -104,4 +105,42 @@ KTEST(vmm_direct_map_covers_ram)
 	/* No identity map is left over from boot. */
 	KTEST_EXPECT(t, !vmm_translate(vmm_kernel_space(), frame, NULL, NULL));
 	pmm_free_frames(frame, 1);
+}
+
+/*
+ * fork's page-table copy visits only the entries that overlap the range (vmm.c copy_table):
+ * a range that straddles a page-table, a page-directory and a 512 GiB boundary copies
+ * exactly its own pages, write-protects them in the source, and references each frame once
+ * more -- and leaves the neighbours on either side alone.
+ */
+KTEST(vmm_copy_user_range_copies_exactly_the_range)
+{
+	static const virt_addr_t pages[] = {0x3fe000,	  0x3ff000,	0x400000,    0x401000,
+					    0x7ffffff000, 0x8000000000, 0x8000001000};
+	/* Copied: [0x3ff000, 0x401000) and [0x7ffffff000, 0x8000001000). */
+	static const bool copied[] = {false, true, true, false, true, true, false};
+	phys_addr_t source = vmm_create_space(), destination = vmm_create_space();
+	phys_addr_t frames[ARRAY_SIZE(pages)];
+	KTEST_EXPECT(t, source && destination);
+	for (size_t i = 0; i < ARRAY_SIZE(pages); i++) {
+		frames[i] = pmm_alloc_frame();
+		KTEST_EXPECT_EQ(t, vmm_map_page(source, pages[i], frames[i], VM_WRITE | VM_USER),
+				0);
+	}
+	KTEST_EXPECT_EQ(t, vmm_copy_user_range(source, destination, 0x3ff000, 0x401000, false), 0);
+	KTEST_EXPECT_EQ(
+		t, vmm_copy_user_range(source, destination, 0x7ffffff000, 0x8000001000, false), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(pages); i++) {
+		phys_addr_t found = 0;
+		unsigned flags = 0;
+		bool mapped = vmm_translate(destination, pages[i], &found, &flags);
+		KTEST_EXPECT_EQ(t, mapped, copied[i]);
+		KTEST_EXPECT_EQ(t, pmm_refcount(frames[i]), copied[i] ? 2u : 1u);
+		if (mapped)
+			KTEST_EXPECT(t, found == frames[i] && !(flags & VM_WRITE));
+		KTEST_EXPECT(t, vmm_translate(source, pages[i], NULL, &flags));
+		KTEST_EXPECT_EQ(t, (flags & VM_WRITE) == 0, copied[i]);
+	}
+	vmm_destroy_space(destination);
+	vmm_destroy_space(source);
 }
