@@ -8,7 +8,8 @@
 #  - every deliberate crash (crash=KIND) is reported with the faulting function's name
 #    in a symbolised backtrace, and ends the run with the panic status; a kernel stack
 #    overflow is caught by the guard page and named as such;
-#  - sched_demo shows busy kernel threads preempted in round-robin order.
+#  - sched_demo shows busy kernel threads preempted in round-robin order;
+#  - the benchmark program (/bin/bench) smoke-runs every case once.
 # Prints PASS/FAIL per check and "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -130,6 +131,10 @@ check demo_runs_a_demo_by_name 0 'consumer: received 25 primes' -- \
 check libc_ucontext_and_coro_tests_on_spindle 0 'PASS ucontext: nested swaps' \
     'PASS coro: stack overflow hits the guard page' '^[0-9]+ passed, 0 failed' -- \
     --append 'init=/tests/libc-tests ucontext: coro:' --timeout 120
+# The benchmark program (make bench, docs/performance.md) still runs every case: one round
+# of a few operations each, figures printed and not judged, then the leak check passes.
+check bench_smoke_runs_every_case 0 'bench: getpid ' 'bench: coroutine ' 'bench: done, 0 failed' \
+    'leak check: no leaks' -- --append 'init=/bin/bench smoke' --timeout 60
 
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
     check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
