@@ -13,6 +13,8 @@
 # vary with the host's load.
 #
 # Results: build/bench/{spindle,linux}-MODE.txt (the "bench:" lines), serial logs next to them.
+# LINUX_APPEND="words" adds to Linux's command line (e.g. mitigations=off); ORACLE_KERNEL
+# boots another Linux kernel; BENCH_TIMEOUT (seconds, default 900) bounds each boot.
 set -u
 cd "$(dirname "$0")/.."
 what=${1:-}
@@ -68,7 +70,7 @@ run_linux() {
     cp build/bench/bench "$image/init" && cp build/user/true "$image/bin/true" || exit 2
     build/mkinitramfs "$image" > "$out/linux.cpio" || exit 2
     boot linux "$kernel" "$out/linux.cpio" \
-        "console=ttyS0 quiet loglevel=0 panic=-1 rdinit=/init $mode"
+        "console=ttyS0 quiet loglevel=0 panic=-1 ${LINUX_APPEND:-} rdinit=/init $mode"
 }
 
 # The table: operation, Spindle, Linux, and Spindle's cost over Linux's (below 1: cheaper).
@@ -77,7 +79,7 @@ table() {
     [ -f "$spindle" ] && [ -f "$linux" ] ||
         { echo "bench.sh: run both kernels first ($spindle, $linux)" >&2; exit 2; }
     awk -v mode="$mode" '
-        $1 == "bench:" && NF >= 4 && $3 ~ /^[0-9.]+$/ {
+        $1 == "bench:" && NF >= 4 && $3 ~ /^[0-9.]+$/ && $4 != "failed" {
             key = $2
             if (FILENAME == ARGV[1]) { s[key] = $3; unit[key] = $4; order[++n] = key }
             else l[key] = $3

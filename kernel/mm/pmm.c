@@ -173,20 +173,27 @@ void pmm_free_frames(phys_addr_t start, size_t count)
 	spin_unlock_irqrestore(&pmm_lock, flags);
 }
 
+/*
+ * References come and go with atomic operations, without pmm_lock: fork takes one per
+ * page it shares and exit drops them again, thousands at a time (docs/performance.md,
+ * "fork_64M"). That is safe because a caller only gets or puts a frame it already holds a
+ * reference to, so the count cannot reach 0 under a get; only the put that drops the last
+ * reference takes the lock, to give the frame back.
+ */
 void pmm_get(phys_addr_t address)
 {
-	uint64_t flags = spin_lock_irqsave(&pmm_lock);
-	pages[checked_frame(address)].refcount++;
-	spin_unlock_irqrestore(&pmm_lock, flags);
+	size_t frame = checked_frame(address);
+	__atomic_add_fetch(&pages[frame].refcount, 1, __ATOMIC_RELAXED);
 }
 
 void pmm_put(phys_addr_t address)
 {
-	uint64_t flags = spin_lock_irqsave(&pmm_lock);
 	size_t frame = checked_frame(address);
-	if (--pages[frame].refcount == 0)
+	if (__atomic_sub_fetch(&pages[frame].refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+		uint64_t flags = spin_lock_irqsave(&pmm_lock);
 		free_locked(frame, 1);
-	spin_unlock_irqrestore(&pmm_lock, flags);
+		spin_unlock_irqrestore(&pmm_lock, flags);
+	}
 }
 
 uint32_t pmm_refcount(phys_addr_t address)
