@@ -79,7 +79,7 @@ table() {
     [ -f "$spindle" ] && [ -f "$linux" ] ||
         { echo "bench.sh: run both kernels first ($spindle, $linux)" >&2; exit 2; }
     awk -v mode="$mode" '
-        $1 == "bench:" && NF >= 4 && $3 ~ /^[0-9.]+$/ && $4 != "failed" {
+        $1 == "bench:" && NF >= 4 && $3 ~ /^[0-9.]+$/ && $4 != "failed" && $2 != "tsc" {
             key = $2
             if (FILENAME == ARGV[1]) { s[key] = $3; unit[key] = $4; order[++n] = key }
             else l[key] = $3
