@@ -7,6 +7,9 @@
  * coroutine        the same hand-over done entirely in user space by swapping stacks
  *                  (switch_asm.S): no system call at all. Also a round trip of two switches,
  *                  so the two figures compare directly.
+ * swapcontext      the same again through libc's swapcontext(3), which also saves and
+ *                  restores the x87 control word, MXCSR and (only when it differs) the signal
+ *                  mask. Built only when libc has <ucontext.h>.
  */
 #include "bench.h"
 #include <pthread.h>
@@ -95,10 +98,42 @@ static uint64_t coroutine_ping_pong(long iterations)
 	return bench_ticks() - start;
 }
 
+#if __has_include(<ucontext.h>)
+#include <ucontext.h>
+
+static ucontext_t main_context, body_context;
+
+static void context_body(void)
+{
+	for (;;)
+		swapcontext(&body_context, &main_context);
+}
+
+static uint64_t swapcontext_ping_pong(long iterations)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	if (getcontext(&body_context) != 0)
+		return bench_fail("getcontext");
+	body_context.uc_stack.ss_sp = stack;
+	body_context.uc_stack.ss_size = sizeof(stack);
+	body_context.uc_link = NULL;
+	makecontext(&body_context, context_body, 0);
+	uint64_t start = bench_ticks();
+	for (long i = 0; i < iterations; i++)
+		if (swapcontext(&main_context, &body_context) != 0)
+			return bench_fail("swapcontext");
+	return bench_ticks() - start;
+}
+#endif
+
 const struct bench_case bench_switch_cases[] = {
 	{"thread_pingpong", "futex round trip between two threads (two switches)", BENCH_LATENCY,
 	 2000, thread_ping_pong},
 	{"coroutine", "round trip between two coroutines, bench's own stack swap", BENCH_LATENCY,
 	 100000, coroutine_ping_pong},
+#if __has_include(<ucontext.h>)
+	{"swapcontext", "round trip between two coroutines with libc's swapcontext(3)",
+	 BENCH_LATENCY, 100000, swapcontext_ping_pong},
+#endif
 	{NULL, NULL, 0, 0, NULL},
 };
