@@ -99,6 +99,8 @@ table() {
                 printf "goal fork_64M <= 2x fork:        Spindle %.2fx, Linux %.2fx\n", s["fork_64M"] / s["fork"], l["fork_64M"] / l["fork"]
             if (s["coroutine"] > 0)
                 printf "goal coroutine >= 50x cheaper than thread_pingpong: Spindle %.0fx, Linux %.0fx\n", s["thread_pingpong"] / s["coroutine"], l["thread_pingpong"] / l["coroutine"]
+            if (s["coroutine_bare"] > 0)
+                printf "     (the bare register swap:                       Spindle %.0fx, Linux %.0fx)\n", s["thread_pingpong"] / s["coroutine_bare"], l["thread_pingpong"] / l["coroutine_bare"]
         }' "$spindle" "$linux"
 }
 

@@ -1,6 +1,6 @@
 /*
  * bench_coroutine_switch(void **save_sp, void *load_sp): the bench's own minimal coroutine
- * switch, for the "coroutine switch" figure (user/bench/switch.c). It saves the callee-saved
+ * switch, for the "coroutine_bare" figure (user/bench/switch.c). It saves the callee-saved
  * registers the System V x86_64 ABI makes a call preserve (rbx, rbp, r12-r15) on the current
  * stack, stores the stack pointer in *save_sp, loads load_sp and pops the same registers from
  * the other stack. Nothing else is switched: no signal mask, no FPU control words, which is
