@@ -1,7 +1,7 @@
 # Spindle build. `make` builds build/kernel.elf and build/spindle.iso.
 # `make run`, `make test`, `make debug` are the everyday commands; see README.md.
 #
-# Knobs: CROSS_COMPILE=x86_64-elf-  DEBUG=0|1  ACCEL=tcg|kvm  UEFI=1  MEMORY=256M
+# Knobs: CROSS_COMPILE=x86_64-elf-  DEBUG=0|1  SANITIZE=0|1  ACCEL=tcg|kvm  UEFI=1  MEMORY=256M
 #        CPU=max|qemu64  APPEND="kernel command line"  GDB_PORT=n  PROG=/bin/NAME (make debug)
 
 CROSS_COMPILE ?=
@@ -12,6 +12,7 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 HOSTCC  ?= cc
 
 DEBUG   ?= 1
+SANITIZE ?= 0
 BUILD   := build
 
 ARCH_DIR := kernel/arch/x86_64
@@ -28,6 +29,12 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -mcmodel=ker
 ifeq ($(DEBUG),1)
 KERNEL_CFLAGS += -DCONFIG_DEBUG
 endif
+# SANITIZE=1: every undefined-behaviour check GCC has for C (kernel/lib/ubsan.c reports a
+# failed one and panics) and redzones around kmalloc objects (kernel/mm/kmalloc.c).
+ifeq ($(SANITIZE),1)
+KERNEL_CFLAGS += -fsanitize=undefined -fno-sanitize=float-divide-by-zero,float-cast-overflow \
+	-DCONFIG_KMALLOC_REDZONE
+endif
 KERNEL_ASFLAGS := -g $(KERNEL_INCLUDES) -MMD -MP -D__ASSEMBLER__
 KERNEL_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack -T linker.ld
 
@@ -40,9 +47,18 @@ all: kernel initramfs iso compile_commands.json
 kernel: $(BUILD)/kernel.elf
 iso: $(BUILD)/spindle.iso
 
-$(BUILD)/%.c.o: %.c
+# Objects depend on the flags they were built with: DEBUG= or SANITIZE= rebuilds them.
+KERNEL_FLAGS_STAMP := $(BUILD)/kernel-cflags
+$(KERNEL_FLAGS_STAMP): FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(KERNEL_CFLAGS)' | cmp -s - $@ || echo '$(KERNEL_CFLAGS)' > $@
+
+$(BUILD)/%.c.o: %.c $(KERNEL_FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(CC) $(KERNEL_CFLAGS) $(FILE_CFLAGS) -c $< -o $@
+
+# The sanitizer's own runtime cannot check itself.
+$(BUILD)/kernel/lib/ubsan.c.o: FILE_CFLAGS := -fno-sanitize=all
 
 $(BUILD)/%.S.o: %.S
 	@mkdir -p $(dir $@)

@@ -6,7 +6,9 @@
  * a per-slab free list. Larger requests take whole contiguous frames. Every cache counts its
  * live objects, so tests can check that everything allocated was freed.
  * In debug builds freed objects are filled with 0x6b; an allocation that finds the pattern
- * disturbed reports a use-after-free.
+ * disturbed reports a use-after-free. SANITIZE=1 builds put redzones around every object
+ * and check them at kfree (an overrun or a bad free panics); objects are then 16-byte
+ * aligned, never page aligned.
  * Safe from any context (the cache lock disables interrupts). Memory is 16-byte aligned.
  */
 #ifndef SPINDLE_KMALLOC_H
@@ -16,6 +18,12 @@
 
 #define KMALLOC_MAX_CACHED 2048
 #define KMALLOC_POISON	   0x6b
+/* Bytes each object costs beyond its size: the redzones of a SANITIZE=1 build. */
+#ifdef CONFIG_KMALLOC_REDZONE
+#define KMALLOC_OVERHEAD 32
+#else
+#define KMALLOC_OVERHEAD 0
+#endif
 
 /* Set up the caches; called once at boot after pmm_init(). */
 void kmalloc_init(void);

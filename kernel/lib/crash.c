@@ -4,6 +4,7 @@
  * noinline keeps each crash in its own frame of the backtrace.
  */
 #include "crash.h"
+#include "kmalloc.h"
 #include "panic.h"
 #include "printk.h"
 #include "spinlock.h"
@@ -69,6 +70,23 @@ noinline void crash_unlock_unheld(void)
 	barrier(); /* no tail call: keep this function in the backtrace */
 }
 
+/* Undefined behaviour the CPU does not mind: only a SANITIZE=1 kernel reports it. */
+noinline void crash_signed_overflow(void)
+{
+	volatile int large = INT32_MAX;
+	volatile int sum = large + 1;
+	(void)sum;
+}
+
+/* One byte written past a kmalloc object: a SANITIZE=1 kernel finds it at kfree. */
+noinline void crash_kmalloc_overrun(void)
+{
+	char *volatile object = kmalloc(24);
+	object[24] = 'x';
+	kfree(object);
+	barrier(); /* no tail call: keep this function in the backtrace */
+}
+
 void crash_trigger(const char *kind)
 {
 	printk(KERN_WARNING "crash: committing a deliberate '%s' bug, as the command line asked\n",
@@ -91,7 +109,13 @@ void crash_trigger(const char *kind)
 		crash_spinlock_twice();
 	else if (strcmp(kind, "unlock") == 0)
 		crash_unlock_unheld();
-	printk(KERN_ERR "crash: unknown kind '%s' (null ud2 divide text panic bug overflow "
-			"spinlock unlock)\n",
-	       kind);
+	else if (strcmp(kind, "ubsan") == 0)
+		crash_signed_overflow();
+	else if (strcmp(kind, "redzone") == 0)
+		crash_kmalloc_overrun();
+	else
+		printk(KERN_ERR "crash: unknown kind '%s' (null ud2 divide text panic bug overflow "
+				"spinlock unlock ubsan redzone)\n",
+		       kind);
+	printk(KERN_WARNING "crash: '%s' did not crash this kernel\n", kind);
 }

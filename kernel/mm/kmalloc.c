@@ -175,13 +175,77 @@ static void *large_alloc(size_t size)
 	return phys_to_virt(start);
 }
 
+static void *raw_alloc(size_t size)
+{
+	struct kmem_cache *cache = cache_for(size);
+	return cache ? cache_alloc(cache) : large_alloc(size);
+}
+
+static void raw_free(const void *object);
+
+#ifdef CONFIG_KMALLOC_REDZONE
+/*
+ * Redzones (make SANITIZE=1): every object gets a 16-byte header in front (its size and a
+ * magic word) and 16 bytes of REDZONE_BYTE right after its last byte. kfree() checks both,
+ * so a write one past the end, or a free of something that is not an object's start, is
+ * caught at the free with a panic naming the object, instead of corrupting a neighbour.
+ */
+#define REDZONE_HEAD  16
+#define REDZONE_TAIL  16
+#define REDZONE_BYTE  0xfc
+#define REDZONE_MAGIC 0x7a6f6e65646b6d61ull /* "amkdenoz" */
+
+struct redzone_head {
+	uint64_t size;
+	uint64_t magic;
+};
+
+void *kmalloc(size_t size)
+{
+	if (size == 0 || size > SIZE_MAX - REDZONE_HEAD - REDZONE_TAIL)
+		return NULL;
+	char *raw = raw_alloc(REDZONE_HEAD + size + REDZONE_TAIL);
+	if (!raw)
+		return NULL;
+	struct redzone_head *head = (struct redzone_head *)raw;
+	head->size = size;
+	head->magic = REDZONE_MAGIC;
+	memset(raw + REDZONE_HEAD + size, REDZONE_BYTE, REDZONE_TAIL);
+	return raw + REDZONE_HEAD;
+}
+
+void kfree(const void *object)
+{
+	if (!object)
+		return;
+	const char *raw = (const char *)object - REDZONE_HEAD;
+	const struct redzone_head *head = (const struct redzone_head *)raw;
+	if (head->magic != REDZONE_MAGIC)
+		panic("kfree(%p): the redzone before it is overwritten, or it is no kmalloc object",
+		      object);
+	const uint8_t *tail = (const uint8_t *)object + head->size;
+	for (size_t i = 0; i < REDZONE_TAIL; i++) {
+		if (tail[i] != REDZONE_BYTE)
+			panic("kfree(%p): %lu-byte object overrun: byte %lu past its end is %#x",
+			      object, (unsigned long)head->size, (unsigned long)i, tail[i]);
+	}
+	((struct redzone_head *)raw)->magic = 0; /* a second kfree is caught too */
+	raw_free(raw);
+}
+#else
 void *kmalloc(size_t size)
 {
 	if (size == 0)
 		return NULL;
-	struct kmem_cache *cache = cache_for(size);
-	return cache ? cache_alloc(cache) : large_alloc(size);
+	return raw_alloc(size);
 }
+
+void kfree(const void *object)
+{
+	if (object)
+		raw_free(object);
+}
+#endif
 
 void *kzalloc(size_t size)
 {
@@ -191,10 +255,8 @@ void *kzalloc(size_t size)
 	return object;
 }
 
-void kfree(const void *object)
+static void raw_free(const void *object)
 {
-	if (!object)
-		return;
 	virt_addr_t address = (virt_addr_t)object;
 	if (address < DIRECT_MAP_BASE || address >= KERNEL_VAREA_BASE)
 		panic("kfree(%p): not a kmalloc address", object);

@@ -7,6 +7,9 @@
 #   test-user    the user-space suite (tests/user/) as init, then the kernel's leak check
 #   test-libc-host  libc's own tests, run natively on this Linux host
 #   test-gdb     a scripted gdb session against QEMU's gdb stub
+# `make test SANITIZE=1` runs everything against a kernel built with the undefined-behaviour
+# sanitizer and kmalloc redzones (the boot checks then expect the sanitizer's reports).
+export SANITIZE
 # `make test` runs all of them through tests/run-all.sh, which prints the combined
 # "N passed, N failed" as its last line and fails on any failure.
 

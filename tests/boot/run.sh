@@ -137,12 +137,25 @@ check bench_smoke_runs_every_case 0 'bench: getpid ' 'bench: coroutine ' 'bench:
     'leak check: no leaks' -- --append 'init=/bin/bench smoke' --timeout 60
 
 crash() { # crash KIND FUNCTION [EXTRA_REGEX]
-    check "crash_$1_names_$2" 2 "$2\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
+    check "crash_$1_names_$2" 2 "$2(\\.cold)?\\+0x" 'Backtrace:' 'kernel_init\+0x' 'RIP: ' 'CR2: ' ${3:+"$3"} -- \
         --append "crash=$1 panic=exit" --timeout 60
 }
-crash null crash_null_dereference 'page not present, write, kernel mode'
+if [ "${SANITIZE:-0}" = 1 ]; then
+    # The sanitizer sees these before the CPU does.
+    crash null crash_null_dereference 'UBSAN: null pointer at kernel/lib/crash.c'
+    crash divide crash_divide_error 'UBSAN: division by zero at kernel/lib/crash.c'
+    crash ubsan crash_signed_overflow 'UBSAN: signed integer overflow at kernel/lib/crash.c:[0-9]+:[0-9]+: 2147483647 \+ 1 in type .int.'
+    crash redzone crash_kmalloc_overrun '24-byte object overrun: byte 0 past its end is 0x78'
+else
+    crash null crash_null_dereference 'page not present, write, kernel mode'
+    crash divide crash_divide_error '#DE divide error'
+    # Without SANITIZE=1 these two bugs go unnoticed, which is why the sanitizer build exists.
+    for kind in ubsan redzone; do
+        check "crash_${kind}_needs_sanitize" 0 "crash: '$kind' did not crash" -- \
+            --append "crash=$kind init=/bin/true" --timeout 60
+    done
+fi
 crash ud2 crash_invalid_opcode '#UD invalid opcode'
-crash divide crash_divide_error '#DE divide error'
 crash text crash_write_kernel_text 'protection violation, write'
 crash panic crash_panic 'deliberate panic'
 crash bug crash_bug_on 'BUG_ON\(impossible == 1\)'
