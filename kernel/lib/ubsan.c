@@ -83,8 +83,8 @@ static noreturn void report(const struct ubsan_location *location, const char *c
 	va_start(arguments, format);
 	vsnprintf(detail, sizeof(detail), format, arguments);
 	va_end(arguments);
-	panic("UBSAN: %s at %s:%u:%u%s%s", check, location->file, location->line,
-	      location->column, detail[0] ? ": " : "", detail);
+	panic("UBSAN: %s at %s:%u:%u%s%s", check, location->file, location->line, location->column,
+	      detail[0] ? ": " : "", detail);
 }
 
 static void overflow(const struct ubsan_simple *data, const void *left, const void *right,
@@ -137,12 +137,20 @@ void __ubsan_handle_out_of_bounds(const struct ubsan_bounds *data, void *index)
 
 void __ubsan_handle_type_mismatch_v1(const struct ubsan_mismatch *data, void *pointer)
 {
-	static const char *const kinds[] = {"load of",	      "store to",	 "reference binding to",
-					    "member access within", "member call on", "constructor call on",
-					    "downcast of",	      "downcast of",	 "upcast of",
-					    "cast to virtual base of", "_Nonnull binding to",
+	static const char *const kinds[] = {"load of",
+					    "store to",
+					    "reference binding to",
+					    "member access within",
+					    "member call on",
+					    "constructor call on",
+					    "downcast of",
+					    "downcast of",
+					    "upcast of",
+					    "cast to virtual base of",
+					    "_Nonnull binding to",
 					    "dynamic operation on"};
-	const char *kind = data->check_kind < ARRAY_SIZE(kinds) ? kinds[data->check_kind] : "use of";
+	const char *kind =
+		data->check_kind < ARRAY_SIZE(kinds) ? kinds[data->check_kind] : "use of";
 	uintptr_t address = (uintptr_t)pointer;
 	uintptr_t alignment = (uintptr_t)1 << data->log_alignment;
 	if (address == 0)
@@ -194,8 +202,7 @@ void __ubsan_handle_nonnull_return_v1(const struct ubsan_location_only *data,
 				      const struct ubsan_location *where)
 {
 	(void)where;
-	report(&data->location, "NULL returned from a function declared returns_nonnull", "%s",
-	       "");
+	report(&data->location, "NULL returned from a function declared returns_nonnull", "%s", "");
 }
 
 void __ubsan_handle_invalid_builtin(const struct ubsan_location_only *data)
