@@ -9,6 +9,7 @@
 #include "string.h"
 #include "uapi/errno.h"
 #include "vfs.h"
+#include "resources.h"
 
 struct files_struct *files_create(void)
 {
@@ -80,10 +81,11 @@ int fd_install(struct file *file, int minimum, bool close_on_exec)
 {
 	struct files_struct *files = current->files;
 	int result = -EMFILE;
-	if (minimum < 0 || minimum >= MAX_FDS)
+	int limit = resources_fd_limit(); /* RLIMIT_NOFILE */
+	if (minimum < 0 || minimum >= limit)
 		return -EINVAL;
 	uint64_t flags = spin_lock_irqsave(&files->lock);
-	for (int fd = minimum; fd < MAX_FDS; fd++) {
+	for (int fd = minimum; fd < limit; fd++) {
 		if (!files->fds[fd]) {
 			files->fds[fd] = file;
 			set_close_on_exec(files, fd, close_on_exec);
@@ -99,7 +101,7 @@ int fd_install(struct file *file, int minimum, bool close_on_exec)
 int fd_install_at(struct file *file, int fd, bool close_on_exec)
 {
 	struct files_struct *files = current->files;
-	if (fd < 0 || fd >= MAX_FDS)
+	if (fd < 0 || fd >= resources_fd_limit())
 		return -EBADF;
 	uint64_t flags = spin_lock_irqsave(&files->lock);
 	struct file *old = files->fds[fd];

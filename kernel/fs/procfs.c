@@ -267,20 +267,27 @@ static size_t write_status(pid_t pid, char *buffer, size_t size)
 	size_t threads = 1 + list_length(&task->group_leader->thread_group);
 	struct mm_struct *mm = task_get_mm(task);
 	size_t rss_kb = mm ? READ_ONCE(mm->resident_pages) * (PAGE_SIZE / 1024) : 0;
+	size_t peak_kb = mm ? READ_ONCE(mm->peak_resident_pages) * (PAGE_SIZE / 1024) : 0;
 	if (mm)
 		mm_put(mm);
+	struct process_credentials ids = {0};
+	if (task->group)
+		ids = task->group->credentials; /* user[0..2], group[0..2]; fs id = effective */
 	struct signal_masks signals;
 	signal_masks_of(task, &signals);
 	size_t length = (size_t)snprintf(
 		buffer, size,
-		"Name:\t%s\nState:\t%c (%s)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nThreads:\t%lu\n"
-		"VmRSS:\t%8lu kB\nSigQ:\t%u/%u\nSigPnd:\t%016lx\nShdPnd:\t%016lx\n"
+		"Name:\t%s\nState:\t%c (%s)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
+		"Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nThreads:\t%lu\n"
+		"VmHWM:\t%8lu kB\nVmRSS:\t%8lu kB\nSigQ:\t%u/%u\nSigPnd:\t%016lx\nShdPnd:\t%016lx\n"
 		"SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n"
 		"voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
 		task->comm, letter, state_name(letter), task->tgid, task->pid,
-		task->real_parent ? task->real_parent->tgid : 0, threads, rss_kb, signals.queued,
-		SIGNAL_QUEUE_MAX, signals.pending, signals.shared_pending, signals.blocked,
-		signals.ignored, signals.caught, task->se.nvcsw, task->se.nivcsw);
+		task->real_parent ? task->real_parent->tgid : 0, ids.user[0], ids.user[1],
+		ids.user[2], ids.user[1], ids.group[0], ids.group[1], ids.group[2], ids.group[1],
+		threads, peak_kb, rss_kb, signals.queued, SIGNAL_QUEUE_MAX, signals.pending,
+		signals.shared_pending, signals.blocked, signals.ignored, signals.caught,
+		task->se.nvcsw, task->se.nivcsw);
 	put_task_struct(task);
 	return MIN(length, size - 1);
 }

@@ -61,9 +61,10 @@ struct mm_struct {
 	phys_addr_t page_table; /* the PML4; its upper half is the kernel's */
 	struct list_head vmas;	/* struct vm_area, sorted by address */
 	size_t vma_count;
-	long users;	       /* tasks using this mm (atomic) */
-	size_t resident_pages; /* user pages present in the page tables */
-	size_t cow_copies;     /* pages this mm copied on a write fault */
+	long users;		    /* tasks using this mm (atomic) */
+	size_t resident_pages;	    /* user pages present in the page tables */
+	size_t peak_resident_pages; /* the most it has had (VmHWM, ru_maxrss) */
+	size_t cow_copies;	    /* pages this mm copied on a write fault */
 	/* where things are (set by exec, brk moves brk) */
 	virt_addr_t start_code, end_code, start_data, end_data;
 	virt_addr_t start_brk, brk;
@@ -137,5 +138,12 @@ void mm_activate(struct mm_struct *mm);
  * protection: exec loads text and builds the stack of a new address space this way.
  * Faults pages in as needed. Returns 0 or -EFAULT (no VMA there). */
 int mm_write_remote(struct mm_struct *mm, virt_addr_t address, const void *data, size_t length);
+
+/* One more user page present: count it and keep the peak. Caller holds mm->lock. */
+static inline void mm_count_resident(struct mm_struct *mm)
+{
+	if (++mm->resident_pages > mm->peak_resident_pages)
+		mm->peak_resident_pages = mm->resident_pages;
+}
 
 #endif

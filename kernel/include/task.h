@@ -95,6 +95,16 @@ struct thread_group {
 	bool stop_unreported;	  /* wait(WUNTRACED) has not reported the stop yet */
 	bool continue_unreported; /* wait(WCONTINUED) has not reported the SIGCONT yet */
 	bool tty_detached;	  /* gave up its session's terminal (TIOCNOTTY); kept across fork */
+	/* identity, limits and CPU time (kernel/syscall/resources.c; tasklist_lock) */
+	struct process_credentials {
+		uint32_t user[3];  /* real, effective and saved user id */
+		uint32_t group[3]; /* the same for the group id */
+	} credentials;
+	struct resource_limit {
+		uint64_t soft, hard;		   /* rlim_cur, rlim_max (RLIM_INFINITY: none) */
+	} limits[16];				   /* RLIMIT_* */
+	uint64_t exited_utime_ns, exited_stime_ns; /* its threads that are gone */
+	uint64_t children_utime_ns, children_stime_ns; /* children it waited for, and theirs */
 };
 struct files_struct;
 struct fs_struct;

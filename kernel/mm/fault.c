@@ -62,7 +62,7 @@ static int map_zeroed_page(struct mm_struct *mm, virt_addr_t page, unsigned flag
 		pmm_free_frames(frame, 1);
 		return result == -EEXIST ? 0 : -ENOMEM;
 	}
-	mm->resident_pages++;
+	mm_count_resident(mm);
 	return 0;
 }
 
@@ -75,7 +75,7 @@ static int map_shared_frame(struct mm_struct *mm, virt_addr_t page, phys_addr_t 
 		pmm_put(frame);
 		return result == -EEXIST ? 0 : -ENOMEM;
 	}
-	mm->resident_pages++;
+	mm_count_resident(mm);
 	return 0;
 }
 
@@ -131,7 +131,7 @@ static int map_file_page(struct mm_struct *mm, struct vm_area *vma, virt_addr_t 
 		pmm_put(frame);
 		return result == -EEXIST ? 0 : -ENOMEM;
 	}
-	mm->resident_pages++;
+	mm_count_resident(mm);
 	return 0;
 }
 

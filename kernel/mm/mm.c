@@ -82,6 +82,7 @@ struct mm_struct *mm_copy(struct mm_struct *old)
 			goto err_unlock;
 	}
 	mm->resident_pages = old->resident_pages;
+	mm->peak_resident_pages = old->resident_pages;
 	mm->start_code = old->start_code;
 	mm->end_code = old->end_code;
 	mm->start_data = old->start_data;

@@ -16,6 +16,7 @@
 #include "panic.h"
 #include "printk.h"
 #include "proc.h"
+#include "resources.h"
 #include "job_control.h"
 #include "qemu.h"
 #include "sched.h"
@@ -202,6 +203,10 @@ noreturn void do_exit(int code)
 			wake_up_all(&leader->parent->child_exit);
 		}
 	}
+	if (self != self->group_leader && group) { /* its CPU time stays with the process */
+		group->exited_utime_ns += self->se.utime_ns;
+		group->exited_stime_ns += self->se.stime_ns;
+	}
 	if (self != self->group_leader)
 		list_del(&self->thread_group); /* the leader stays until reaped: it anchors the ring
 						*/
@@ -287,8 +292,18 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			finish_wait(&self->child_exit, &wait);
 			*status = zombie->group && zombie->group->exiting ? zombie->group->exit_code
 									  : zombie->exit_code;
-			*utime_ns = zombie->se.utime_ns;
-			*stime_ns = zombie->se.stime_ns;
+			/* The whole process's time, and its own children's (getrusage(2)). */
+			flags = spin_lock_irqsave(&tasklist_lock);
+			resources_cpu_times_locked(zombie, utime_ns, stime_ns);
+			if (zombie->group) {
+				*utime_ns += zombie->group->children_utime_ns;
+				*stime_ns += zombie->group->children_stime_ns;
+			}
+			if (!(options & WNOWAIT) && self->group) {
+				self->group->children_utime_ns += *utime_ns;
+				self->group->children_stime_ns += *stime_ns;
+			}
+			spin_unlock_irqrestore(&tasklist_lock, flags);
 			result = zombie->pid;
 			if (!(options & WNOWAIT)) {
 				if (zombie->group) {

@@ -22,6 +22,7 @@
 #include "kmalloc.h"
 #include "mm.h"
 #include "proc.h"
+#include "resources.h"
 #include "sched.h"
 #include "signal.h"
 #include "uaccess.h"
@@ -76,7 +77,10 @@ void thread_group_put(struct thread_group *group)
 
 struct thread_group *thread_group_for_init(void)
 {
-	return thread_group_create();
+	struct thread_group *group = thread_group_create();
+	if (group)
+		resources_init(group, NULL); /* root, with Linux's default limits */
+	return group;
 }
 
 static int copy_resources(struct task_struct *child, struct task_struct *parent, uint64_t flags)
@@ -90,6 +94,10 @@ static int copy_resources(struct task_struct *child, struct task_struct *parent,
 		if (!child->group)
 			return -ENOMEM;
 		child->group->tty_detached = parent->group && parent->group->tty_detached;
+		if (parent->group)
+			resources_init(child->group, parent->group);
+		else
+			resources_init(child->group, NULL);
 	}
 	if (sighand_copy(child, parent, flags & CLONE_SIGHAND) != 0)
 		return -ENOMEM;

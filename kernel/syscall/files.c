@@ -5,6 +5,7 @@
  * EFAULT for bad buffers, EINVAL for bad flags, ESPIPE for seeking a pipe or terminal.
  */
 #include "handlers.h"
+#include "resources.h"
 #include "kmalloc.h"
 #include "sched.h"
 #include "uaccess.h"
@@ -233,7 +234,7 @@ long sys_dup3(int old_fd, int new_fd, int flags)
 		return -EINVAL;
 	if (old_fd == new_fd)
 		return -EINVAL;
-	if (new_fd < 0 || new_fd >= MAX_FDS)
+	if (new_fd < 0 || new_fd >= resources_fd_limit())
 		return -EBADF;
 	struct file *file = fd_get(old_fd);
 	if (!file)
@@ -265,7 +266,7 @@ long sys_fcntl(int fd, int command, unsigned long argument)
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
 		file_put(file);
-		if (argument >= MAX_FDS)
+		if (argument >= (unsigned long)resources_fd_limit())
 			return -EINVAL;
 		return duplicate(fd, (int)argument, command == F_DUPFD_CLOEXEC);
 	case F_GETFD:

@@ -87,7 +87,6 @@ long sys_clone(unsigned long flags, unsigned long stack, int *parent_tid, int *c
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
-long sys_getuid(void);
 long sys_getpgid(pid_t pid);
 long sys_getpgrp(void);
 long sys_getsid(pid_t pid);
@@ -192,5 +191,33 @@ long sys_time(int64_t *seconds);
 long sys_nanosleep(const struct timespec *request, struct timespec *remaining);
 long sys_clock_nanosleep(int clock, int flags, const struct timespec *request,
 			 struct timespec *remaining);
+
+/* resources.c */
+struct rlimit;
+struct rusage;
+struct tms;
+struct sysinfo;
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_getresuid(uint32_t *ruid, uint32_t *euid, uint32_t *suid);
+long sys_getresgid(uint32_t *rgid, uint32_t *egid, uint32_t *sgid);
+long sys_getgroups(int size, uint32_t *list);
+long sys_setresuid(uint32_t real, uint32_t effective, uint32_t saved);
+long sys_setresgid(uint32_t real, uint32_t effective, uint32_t saved);
+long sys_setuid(uint32_t uid);
+long sys_setgid(uint32_t gid);
+long sys_setreuid(uint32_t real, uint32_t effective);
+long sys_setregid(uint32_t real, uint32_t effective);
+long sys_prlimit64(pid_t pid, unsigned resource, const struct rlimit *user_new,
+		   struct rlimit *user_old);
+long sys_getrlimit(unsigned resource, struct rlimit *user_limit);
+long sys_setrlimit(unsigned resource, const struct rlimit *user_limit);
+long sys_getrusage(int who, struct rusage *user_usage);
+long sys_times(struct tms *user_times);
+long sys_sysinfo(struct sysinfo *user_info);
+long sys_sched_getaffinity(pid_t pid, unsigned length, uint64_t *user_mask);
+long sys_sched_setaffinity(pid_t pid, unsigned length, const uint64_t *user_mask);
 
 #endif

@@ -182,11 +182,6 @@ long sys_getppid(void)
 	return current->real_parent->tgid;
 }
 
-long sys_getuid(void)
-{
-	return 0; /* everyone is root: Spindle has no users yet */
-}
-
 long sys_getpgrp(void)
 {
 	return current->pgid;

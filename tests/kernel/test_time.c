@@ -10,8 +10,11 @@
 
 KTEST(timer_ticks_advance)
 {
+	/* This CPU's count first: a tick between the two reads then raises `start` too, and
+	 * the wait below still covers three of this CPU's ticks (read the other way round, a
+	 * tick in between made the test fail now and then). */
+	uint64_t cpu_start = READ_ONCE(this_cpu()->ticks);
 	uint64_t start = jiffies_read();
-	uint64_t cpu_start = this_cpu()->ticks;
 
 	KTEST_EXPECT(t, irq_is_enabled());
 	while (jiffies_read() < start + 3)

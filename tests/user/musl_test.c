@@ -104,3 +104,37 @@ UTEST(musl_job_control_ctrl_c_ctrl_z_sigttin)
 	if (utest_failures)
 		printf("  output was:\n%s", output);
 }
+
+/* The same text Linux 6.1 prints for this program (scripts/linux-oracle.sh). */
+UTEST(musl_ids_limits_rusage_times_sysinfo_affinity)
+{
+	static char output[2048];
+	EXPECT_EQ(run_captured("/tests/musl-resources", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "root: 0 0 0 0\n"
+			      "setresuid(1000, 1000, 0): 0\n"
+			      "ids now 1000 1000 0\n"
+			      "setuid(2000) unprivileged: -1 EPERM\n"
+			      "seteuid(0) back through the saved id: 0, euid 0\n"
+			      "setuid(0) as root again: 0, ids 0 0\n"
+			      "setgid(50): 0, gid 50 egid 50\n"
+			      "setrlimit(NOFILE, 5): 0\n"
+			      "last fd 4, then EMFILE\n"
+			      "dup2(0, 5): -1 EBADF\n"
+			      "F_DUPFD 5: -1 EINVAL\n"
+			      "soft above hard: -1 EINVAL\n"
+			      "getrlimit(99): -1 EINVAL\n"
+			      "children before: 0.000000\n"
+			      "children while running: 0\n"
+			      "wait4 rusage has user time: 1\n"
+			      "children after: user time 1\n"
+			      "times: cutime grew 1\n"
+			      "self user time 1, maxrss > 0 1\n"
+			      "getrusage(5): -1 EINVAL\n"
+			      "sysinfo: 0, ram 1, procs 1, unit 1\n"
+			      "sched_getaffinity: 0, cpus 1, cpu0 1\n"
+			      "sched_setaffinity(cpu0): 0\n"
+			      "sched_setaffinity(cpu5 only): -1 EINVAL\n"
+			      "sched_getaffinity(no such pid): -1 ESRCH\n") == 0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}
