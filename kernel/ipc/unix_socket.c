@@ -54,6 +54,7 @@ static struct unix_socket *socket_alloc(int type)
 	socket->type = type;
 	socket->refcount = 1;
 	list_init(&socket->datagrams);
+	list_init(&socket->rights);
 	wait_queue_init(&socket->wait, "unix-socket");
 	__atomic_add_fetch(&live_sockets, 1, __ATOMIC_RELAXED);
 	return socket;
@@ -65,8 +66,16 @@ void unix_socket_put(struct unix_socket *socket)
 	if (--socket->refcount > 0)
 		return;
 	struct datagram *datagram, *next;
-	list_for_each_entry_safe (datagram, next, &socket->datagrams, node)
+	list_for_each_entry_safe (datagram, next, &socket->datagrams, node) {
+		if (datagram->rights)
+			unix_rights_drop(datagram->rights);
 		kfree(datagram);
+	}
+	struct unix_rights *rights, *next_rights;
+	list_for_each_entry_safe (rights, next_rights, &socket->rights, node) {
+		list_del(&rights->node);
+		unix_rights_drop(rights);
+	}
 	kfree(socket->ring);
 	kfree(socket);
 	__atomic_sub_fetch(&live_sockets, 1, __ATOMIC_RELAXED);
@@ -531,6 +540,7 @@ static void socket_release(struct file *file)
 	wake_up_all(&socket->wait);
 	unix_socket_put(socket);
 	mutex_unlock(&unix_lock);
+	unix_rights_release(); /* descriptors still in flight to it are closed now */
 }
 
 static const struct file_operations socket_ops = {

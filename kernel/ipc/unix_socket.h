@@ -17,8 +17,19 @@
 
 enum socket_state { UNCONNECTED, LISTENING, CONNECTED };
 
+/* Descriptors in flight (SCM_RIGHTS): open files the sender passed, referenced until a
+ * recvmsg installs them in the receiver or they are thrown away. */
+struct unix_rights {
+	struct list_head node;
+	size_t position; /* stream: where the bytes sent with them begin in the receive ring */
+	size_t length;	 /* stream: how many bytes that is */
+	int count;
+	struct file *files[]; /* count of them */
+};
+
 struct datagram {
 	struct list_head node;
+	struct unix_rights *rights; /* sent with it, or NULL */
 	size_t length;
 	struct sockaddr_un from;
 	size_t from_length;
@@ -35,6 +46,7 @@ struct unix_socket {
 	/* stream: received bytes */
 	uint8_t *ring;
 	size_t head, tail;
+	struct list_head rights; /* unix_rights in flight, in stream order */
 	/* dgram: received messages */
 	struct list_head datagrams;
 	size_t queued_bytes;
@@ -58,6 +70,27 @@ long unix_get_address(const void *user_address, uint32_t length, struct sockaddr
 struct unix_socket *unix_lookup_bound(const char *path, long *error);
 long unix_sleep_on(struct unix_socket *socket);
 long unix_put_address(const struct unix_socket *socket, void *user_address, uint32_t *user_length);
+/* The four ways data moves (unix_socket_io.c). rights: send -- descriptors to attach to the
+ * first byte (taken, and *rights set to NULL, once attached); receive -- where to hand the
+ * descriptors that came with the bytes read (NULL: throw them away). Caller holds unix_lock. */
+long unix_stream_send(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+		      size_t count, int flags, struct unix_rights **rights);
+long unix_stream_receive(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+			 size_t count, int flags, struct unix_rights **rights);
+long unix_datagram_send(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+			size_t count, int flags, struct unix_socket *target,
+			struct unix_rights **rights);
+/* *full_length: the datagram's own length (a longer one than count is cut, MSG_TRUNC). */
+long unix_datagram_receive(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+			   size_t count, int flags, struct sockaddr_un *from, size_t *from_length,
+			   size_t *full_length, struct unix_rights **rights);
+/* A datagram socket's destination: the named socket, or the connected peer (referenced). */
+struct unix_socket *unix_datagram_target(struct unix_socket *socket, const void *user_address,
+					 uint32_t address_length, long *error);
+/* Throw descriptors in flight away. Callable with unix_lock held: the files are closed
+ * later, by unix_rights_release(), which callers run once unix_lock is dropped. */
+void unix_rights_drop(struct unix_rights *rights);
+void unix_rights_release(void);
 ssize_t unix_socket_read(struct file *file, struct io_buffer *buffer, size_t count,
 			 int64_t *offset);
 ssize_t unix_socket_write(struct file *file, struct io_buffer *buffer, size_t count,

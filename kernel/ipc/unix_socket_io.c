@@ -17,8 +17,8 @@
 #include "vfs.h"
 #include "unix_socket.h"
 
-static long stream_send(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
-			size_t count, int flags)
+long unix_stream_send(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+		      size_t count, int flags, struct unix_rights **rights)
 {
 	size_t done = 0;
 	long error = 0;
@@ -44,6 +44,12 @@ static long stream_send(struct file *file, struct unix_socket *socket, struct io
 			continue;
 		}
 		size_t length = MIN(room, count - done);
+		if (rights && *rights) { /* the descriptors travel with this first byte */
+			(*rights)->position = peer->head;
+			(*rights)->length = length;
+			list_add_tail(&(*rights)->node, &peer->rights);
+			*rights = NULL;
+		}
 		for (size_t copied = 0; copied < length;) {
 			size_t at = (peer->head + copied) % SOCKET_BUFFER;
 			size_t chunk = MIN(length - copied, SOCKET_BUFFER - at);
@@ -66,8 +72,8 @@ static long stream_send(struct file *file, struct unix_socket *socket, struct io
 	return done ? (long)done : error;
 }
 
-static long stream_receive(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
-			   size_t count, int flags)
+long unix_stream_receive(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+			 size_t count, int flags, struct unix_rights **rights)
 {
 	long error = 0;
 	while (socket->head == socket->tail) {
@@ -81,6 +87,17 @@ static long stream_receive(struct file *file, struct unix_socket *socket, struct
 			return error;
 	}
 	size_t length = MIN(count, socket->head - socket->tail);
+	/* Descriptors arrive with the bytes they were sent with: a read that reaches such bytes
+	 * takes them and ends with those bytes, as Linux's stops after the skb that carried
+	 * them; a read may start before them (Linux glues messages of one stream together). */
+	struct unix_rights *batch = NULL;
+	if (!list_is_empty(&socket->rights)) {
+		batch = list_first_entry(&socket->rights, struct unix_rights, node);
+		if (batch->position >= socket->tail + length)
+			batch = NULL; /* beyond this read */
+		else
+			length = MIN(length, batch->position + batch->length - socket->tail);
+	}
 	for (size_t copied = 0; copied < length;) {
 		size_t at = (socket->tail + copied) % SOCKET_BUFFER;
 		size_t chunk = MIN(length - copied, SOCKET_BUFFER - at);
@@ -89,14 +106,22 @@ static long stream_receive(struct file *file, struct unix_socket *socket, struct
 		copied += chunk;
 	}
 	if (!(flags & MSG_PEEK)) {
+		if (batch) {
+			list_del(&batch->node);
+			if (rights)
+				*rights = batch;
+			else
+				unix_rights_drop(batch); /* read() or recv(): nowhere to put them */
+		}
 		socket->tail += length;
 		wake_up_all(&socket->wait); /* a blocked sender may go on */
 	}
 	return (long)length;
 }
 
-static long datagram_send(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
-			  size_t count, int flags, struct unix_socket *target)
+long unix_datagram_send(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+			size_t count, int flags, struct unix_socket *target,
+			struct unix_rights **rights)
 {
 	if (count > DATAGRAM_MAX)
 		return -EMSGSIZE;
@@ -127,15 +152,18 @@ static long datagram_send(struct file *file, struct unix_socket *socket, struct 
 		kfree(datagram);
 		return error;
 	}
+	datagram->rights = rights ? *rights : NULL;
+	if (rights)
+		*rights = NULL;
 	list_add_tail(&datagram->node, &target->datagrams);
 	target->queued_bytes += count;
 	wake_up_all(&target->wait);
 	return (long)count;
 }
 
-static long datagram_receive(struct file *file, struct unix_socket *socket,
-			     struct io_buffer *buffer, size_t count, int flags,
-			     struct sockaddr_un *from, size_t *from_length)
+long unix_datagram_receive(struct file *file, struct unix_socket *socket, struct io_buffer *buffer,
+			   size_t count, int flags, struct sockaddr_un *from, size_t *from_length,
+			   size_t *full_length, struct unix_rights **rights)
 {
 	while (list_is_empty(&socket->datagrams)) {
 		if (socket->read_shut)
@@ -152,13 +180,38 @@ static long datagram_receive(struct file *file, struct unix_socket *socket,
 		return -EFAULT;
 	*from = datagram->from;
 	*from_length = datagram->from_length;
+	if (full_length)
+		*full_length = datagram->length;
 	if (!(flags & MSG_PEEK)) {
+		if (datagram->rights && rights)
+			*rights = datagram->rights;
+		else if (datagram->rights)
+			unix_rights_drop(datagram->rights);
 		list_del(&datagram->node);
 		socket->queued_bytes -= datagram->length;
 		kfree(datagram);
 		wake_up_all(&socket->wait);
 	}
 	return (long)length;
+}
+
+struct unix_socket *unix_datagram_target(struct unix_socket *socket, const void *user_address,
+					 uint32_t address_length, long *error)
+{
+	struct unix_socket *target = socket->peer;
+	*error = 0;
+	if (user_address) {
+		struct sockaddr_un address;
+		char path[UNIX_PATH_MAX + 1];
+		*error = unix_get_address(user_address, address_length, &address, path);
+		return *error ? NULL : unix_lookup_bound(path, error);
+	}
+	if (!target) {
+		*error = -ENOTCONN;
+		return NULL;
+	}
+	target->refcount++;
+	return target;
 }
 
 long sys_sendto(int fd, const void *user_buffer, size_t count, int flags, const void *user_address,
@@ -170,7 +223,7 @@ long sys_sendto(int fd, const void *user_buffer, size_t count, int flags, const 
 	long error = unix_get_socket(fd, &file, &socket);
 	if (error)
 		return error;
-	if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | 0x8000 /* MSG_MORE */)) {
+	if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_MORE)) {
 		file_put(file);
 		return -EOPNOTSUPP;
 	}
@@ -178,23 +231,15 @@ long sys_sendto(int fd, const void *user_buffer, size_t count, int flags, const 
 	if (socket->type == SOCK_STREAM) {
 		error = user_address && socket->state == CONNECTED
 				? -EISCONN
-				: stream_send(file, socket, &buffer, count, flags);
+				: unix_stream_send(file, socket, &buffer, count, flags, NULL);
 	} else {
-		struct unix_socket *target = socket->peer;
-		if (user_address) {
-			struct sockaddr_un address;
-			char path[UNIX_PATH_MAX + 1];
-			error = unix_get_address(user_address, address_length, &address, path);
-			target = error ? NULL : unix_lookup_bound(path, &error);
-		} else if (target) {
-			target->refcount++;
-		} else {
-			error = -ENOTCONN;
-		}
+		struct unix_socket *target =
+			unix_datagram_target(socket, user_address, address_length, &error);
 		if (target) {
-			error = target->type != SOCK_DGRAM ? -EPROTOTYPE
-							   : datagram_send(file, socket, &buffer,
-									   count, flags, target);
+			error = target->type != SOCK_DGRAM
+					? -EPROTOTYPE
+					: unix_datagram_send(file, socket, &buffer, count, flags,
+							     target, NULL);
 			unix_socket_put(target);
 		}
 	}
@@ -212,21 +257,21 @@ long sys_recvfrom(int fd, void *user_buffer, size_t count, int flags, void *user
 	long error = unix_get_socket(fd, &file, &socket);
 	if (error)
 		return error;
-	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | 0x100 /* MSG_WAITALL */)) {
+	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_WAITALL)) {
 		file_put(file);
 		return -EOPNOTSUPP;
 	}
 	mutex_lock(&unix_lock);
 	struct unix_socket sender = {0};
 	if (socket->type == SOCK_STREAM) {
-		error = stream_receive(file, socket, &buffer, count, flags);
+		error = unix_stream_receive(file, socket, &buffer, count, flags, NULL);
 		if (error >= 0 && user_address && socket->peer) {
 			sender.address = socket->peer->address;
 			sender.address_length = socket->peer->address_length;
 		}
 	} else {
-		error = datagram_receive(file, socket, &buffer, count, flags, &sender.address,
-					 &sender.address_length);
+		error = unix_datagram_receive(file, socket, &buffer, count, flags, &sender.address,
+					      &sender.address_length, NULL, NULL);
 	}
 	if (error >= 0 && user_address) {
 		long copy_error = unix_put_address(&sender, user_address, address_length);
@@ -234,6 +279,7 @@ long sys_recvfrom(int fd, void *user_buffer, size_t count, int flags, void *user
 			error = copy_error;
 	}
 	mutex_unlock(&unix_lock);
+	unix_rights_release();
 	file_put(file);
 	return error;
 }
@@ -244,10 +290,12 @@ ssize_t unix_socket_read(struct file *file, struct io_buffer *buffer, size_t cou
 	struct sockaddr_un from;
 	size_t from_length;
 	mutex_lock(&unix_lock);
-	long result = socket->type == SOCK_STREAM ? stream_receive(file, socket, buffer, count, 0)
-						  : datagram_receive(file, socket, buffer, count, 0,
-								     &from, &from_length);
+	long result = socket->type == SOCK_STREAM
+			      ? unix_stream_receive(file, socket, buffer, count, 0, NULL)
+			      : unix_datagram_receive(file, socket, buffer, count, 0, &from,
+						      &from_length, NULL, NULL);
 	mutex_unlock(&unix_lock);
+	unix_rights_release();
 	return result;
 }
 
@@ -258,11 +306,11 @@ ssize_t unix_socket_write(struct file *file, struct io_buffer *buffer, size_t co
 	long result;
 	mutex_lock(&unix_lock);
 	if (socket->type == SOCK_STREAM) {
-		result = stream_send(file, socket, buffer, count, 0);
+		result = unix_stream_send(file, socket, buffer, count, 0, NULL);
 	} else if (!socket->peer) {
 		result = -ENOTCONN;
 	} else {
-		result = datagram_send(file, socket, buffer, count, 0, socket->peer);
+		result = unix_datagram_send(file, socket, buffer, count, 0, socket->peer, NULL);
 	}
 	mutex_unlock(&unix_lock);
 	return result;

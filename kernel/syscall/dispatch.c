@@ -136,6 +136,8 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(sysinfo),
 	HANDLER(sched_getaffinity),
 	HANDLER(sched_setaffinity),
+	HANDLER(sendmsg),
+	HANDLER(recvmsg),
 	HANDLER(setsid),
 	HANDLER(prctl),
 	HANDLER(madvise),

@@ -220,4 +220,9 @@ long sys_sysinfo(struct sysinfo *user_info);
 long sys_sched_getaffinity(pid_t pid, unsigned length, uint64_t *user_mask);
 long sys_sched_setaffinity(pid_t pid, unsigned length, const uint64_t *user_mask);
 
+/* ipc/unix_socket_msg.c */
+struct user_msghdr;
+long sys_sendmsg(int fd, const struct user_msghdr *user_message, int flags);
+long sys_recvmsg(int fd, struct user_msghdr *user_message, int flags);
+
 #endif

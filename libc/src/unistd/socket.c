@@ -54,6 +54,18 @@ ssize_t recvfrom(int fd, void *buffer, size_t count, int flags, void *address, s
 	return syscall_result(SYSCALL6(SYS_recvfrom, fd, buffer, count, flags, address, length));
 }
 
+_Static_assert(sizeof(struct msghdr) == sizeof(struct user_msghdr), "the kernel's layout");
+
+ssize_t sendmsg(int fd, const struct msghdr *message, int flags)
+{
+	return syscall_result(SYSCALL3(SYS_sendmsg, fd, message, flags));
+}
+
+ssize_t recvmsg(int fd, struct msghdr *message, int flags)
+{
+	return syscall_result(SYSCALL3(SYS_recvmsg, fd, message, flags));
+}
+
 ssize_t send(int fd, const void *buffer, size_t count, int flags)
 {
 	return sendto(fd, buffer, count, flags, 0, 0);
