@@ -32,6 +32,10 @@ struct pollfd {
 void poll_wait(struct file *file, struct wait_queue_head *queue, struct poll_table *table)
 {
 	(void)file;
+	if (table && table->capturing && table->count < POLL_MAX_WAITS) {
+		table->waits[table->count++].queue = queue;
+		return;
+	}
 	if (!table || !table->registering)
 		return;
 	if (table->count == POLL_MAX_WAITS) {
@@ -68,8 +72,7 @@ static unsigned file_events(int fd, struct poll_table *table)
  * The shared loop. `check` fills in results and returns how many entries are ready;
  * deadline 0 means "wait forever", UINT64_MAX means "do not wait".
  */
-static long poll_loop(long (*check)(void *state, struct poll_table *table), void *state,
-		      uint64_t deadline)
+long poll_loop(long (*check)(void *state, struct poll_table *table), void *state, uint64_t deadline)
 {
 	struct poll_table *table = kzalloc(sizeof(*table));
 	struct timer timer;
@@ -155,8 +158,7 @@ static long do_poll(struct pollfd *user_fds, unsigned count, uint64_t deadline)
 	return result;
 }
 
-/* A relative timeout in nanoseconds -> the loop's deadline convention. */
-static uint64_t deadline_after(int64_t ns)
+uint64_t poll_deadline_after(int64_t ns)
 {
 	if (ns < 0)
 		return 0; /* forever */
@@ -168,7 +170,7 @@ static uint64_t deadline_after(int64_t ns)
 long sys_poll(struct pollfd *fds, unsigned count, int timeout_ms)
 {
 	return do_poll(fds, count,
-		       deadline_after(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000));
+		       poll_deadline_after(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000));
 }
 
 static long get_timespec_ns(const struct timespec *user_time, int64_t *ns)
@@ -197,7 +199,7 @@ long sys_ppoll(struct pollfd *fds, unsigned count, const struct timespec *timeou
 		error = signal_mask_for_wait(sigmask, sigset_size);
 	if (error)
 		return error;
-	long result = do_poll(fds, count, deadline_after(ns));
+	long result = do_poll(fds, count, poll_deadline_after(ns));
 	signal_mask_after_wait(result);
 	return result;
 }
@@ -274,7 +276,7 @@ long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *ex
 			return -EINVAL;
 		ns = time.seconds * NSEC_PER_SEC + time.microseconds * 1000;
 	}
-	return do_select(count, sets, deadline_after(ns));
+	return do_select(count, sets, poll_deadline_after(ns));
 }
 
 long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *except_set,
@@ -294,7 +296,7 @@ long sys_pselect6(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *
 		error = signal_mask_for_wait(sigmask_argument.mask, sigmask_argument.size);
 	if (error)
 		return error;
-	long result = do_select(count, sets, deadline_after(ns));
+	long result = do_select(count, sets, poll_deadline_after(ns));
 	signal_mask_after_wait(result);
 	return result;
 }

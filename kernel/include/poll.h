@@ -28,6 +28,7 @@
 
 struct poll_table {
 	bool registering; /* queue entries this round (every round of a waiting poll) */
+	bool capturing;	  /* only note the queues in waits[] (epoll's EPOLLET), join none */
 	bool overflow;	  /* more queues than waits[] holds: poll_loop() re-checks on a timer */
 	int count;
 	struct {
@@ -39,5 +40,14 @@ struct poll_table {
 struct file;
 /* Called by a file's poll hook for every queue that may signal a change. */
 void poll_wait(struct file *file, struct wait_queue_head *queue, struct poll_table *table);
+
+/* The waiting loop poll, select and epoll_wait share (kernel/fs/poll.c): `check` fills in
+ * results and returns how many are ready (or -errno); it is asked again after every wake-up
+ * until something is ready, a signal comes (-EINTR) or the deadline passes (0). deadline:
+ * 0 waits forever, UINT64_MAX does not wait; poll_deadline_after() makes one from a
+ * relative timeout in nanoseconds (negative: forever). */
+long poll_loop(long (*check)(void *state, struct poll_table *table), void *state,
+	       uint64_t deadline);
+uint64_t poll_deadline_after(int64_t ns);
 
 #endif

@@ -21,6 +21,7 @@ struct task_struct;
 struct wait_queue_head {
 	struct spinlock lock;	  /* protects waiters */
 	struct list_head waiters; /* struct wait_queue_entry, oldest first */
+	uint64_t wake_count;	  /* wake-ups so far: epoll's EPOLLET tells new events by it */
 };
 
 struct wait_queue_entry {
@@ -31,7 +32,7 @@ struct wait_queue_entry {
 
 #define WAIT_QUEUE_HEAD_INIT(name)                                                                 \
 	{                                                                                          \
-		SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).waiters)                               \
+		SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).waiters), 0                            \
 	}
 
 void wait_queue_init(struct wait_queue_head *queue, const char *name);

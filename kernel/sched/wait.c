@@ -41,6 +41,7 @@ static int wake_common(struct wait_queue_head *queue, bool all)
 	bool exclusive_woken = false;
 	int woken = 0;
 	uint64_t flags = spin_lock_irqsave(&queue->lock);
+	queue->wake_count++;
 	list_for_each_entry_safe (entry, next, &queue->waiters, node) {
 		if (entry->exclusive && exclusive_woken && !all)
 			continue; /* one exclusive waiter per wake_up() */

@@ -225,4 +225,15 @@ struct user_msghdr;
 long sys_sendmsg(int fd, const struct user_msghdr *user_message, int flags);
 long sys_recvmsg(int fd, struct user_msghdr *user_message, int flags);
 
+/* ipc/eventfd.c, fs/epoll.c */
+long sys_eventfd(unsigned initial);
+long sys_eventfd2(unsigned initial, int flags);
+struct epoll_event;
+long sys_epoll_create(int size);
+long sys_epoll_create1(int flags);
+long sys_epoll_ctl(int epfd, int op, int fd, const struct epoll_event *user_event);
+long sys_epoll_wait(int epfd, struct epoll_event *events, int max_events, int timeout_ms);
+long sys_epoll_pwait(int epfd, struct epoll_event *events, int max_events, int timeout_ms,
+		     const void *sigmask, size_t sigset_size);
+
 #endif
