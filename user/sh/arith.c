@@ -162,11 +162,13 @@ static long apply(struct arith *a, const char *op, long left, long right, bool s
 	case '-':
 		return left - right;
 	case '<':
-		return op[1] == '<' ? (long)((unsigned long)left << (right & 63))
+		return op[1] == '<'   ? (long)((unsigned long)left << (right & 63))
 		       : op[1] == '=' ? left <= right
 				      : left < right;
 	case '>':
-		return op[1] == '>' ? left >> (right & 63) : op[1] == '=' ? left >= right : left > right;
+		return op[1] == '>'   ? left >> (right & 63)
+		       : op[1] == '=' ? left >= right
+				      : left > right;
 	case '=':
 		return left == right;
 	case '!':
@@ -195,8 +197,8 @@ static long binary(struct arith *a, int level, bool skip)
 			}
 		if (!op || a->error)
 			return left;
-		bool short_circuit = (strcmp(op, "&&") == 0 && !left) ||
-				     (strcmp(op, "||") == 0 && left);
+		bool short_circuit =
+			(strcmp(op, "&&") == 0 && !left) || (strcmp(op, "||") == 0 && left);
 		long right = binary(a, level - 1, skip || short_circuit);
 		if (short_circuit)
 			left = op[0] == '|';
@@ -221,8 +223,8 @@ static long conditional(struct arith *a, bool skip)
 
 static long assignment(struct arith *a, bool skip)
 {
-	static const char *const ops[] = {"<<=", ">>=", "*=", "/=", "%=", "+=",
-					  "-=",	 "&=",	"^=", "|=", "="};
+	static const char *const ops[] = {
+		"<<=", ">>=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "="};
 	size_t start = a->position;
 	skip_spaces(a);
 	const char *p = a->text + a->position;
@@ -238,7 +240,8 @@ static long assignment(struct arith *a, bool skip)
 			long value = assignment(a, skip);
 			if (ops[i][0] != '=') {
 				char op[3] = {ops[i][0], ops[i][1] == '=' ? '\0' : ops[i][1], '\0'};
-				value = apply(a, op, skip ? 0 : variable_value(a, name), value, skip);
+				value = apply(a, op, skip ? 0 : variable_value(a, name), value,
+					      skip);
 			}
 			if (!skip && !a->error) {
 				char buffer[32];

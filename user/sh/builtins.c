@@ -258,7 +258,7 @@ static int builtin_set(int argc, char **argv)
 	}
 	if (i == argc)
 		return 0;
-set_positional: {
+set_positional : {
 	struct positional old = positional;
 	positional_set(argc - i, argv + i);
 	positional_free(&old);
@@ -362,7 +362,7 @@ static int builtin_read(int argc, char **argv)
 	size_t position = 0, length = line.length;
 	const char *text = line.data ? line.data : "";
 	const char *quoted = literal.data ? literal.data : "";
-#define IS_IFS(k) (!quoted[k] && strchr(separators, text[k]) && text[k])
+#define IS_IFS(k)   (!quoted[k] && strchr(separators, text[k]) && text[k])
 #define IS_WHITE(k) (IS_IFS(k) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n'))
 	for (int v = i; v < argc || v == i; v++) {
 		const char *name = v < argc ? argv[v] : "REPLY";
@@ -461,7 +461,8 @@ static int builtin_help(int argc, char **argv)
 {
 	printf("Spindle sh: a POSIX shell (docs/shell.md). Built-in commands:\n");
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
-		printf("%s%s", builtins[i].name, i + 1 < sizeof(builtins) / sizeof(builtins[0]) ? " " : "\n");
+		printf("%s%s", builtins[i].name,
+		       i + 1 < sizeof(builtins) / sizeof(builtins[0]) ? " " : "\n");
 	printf("exec. Programs live in /bin (try `ls /bin`); `demo` lists the demos.\n"
 	       "Keys: arrows move and recall history, Ctrl-A/E start/end, Ctrl-U/K cut,\n"
 	       "Ctrl-C interrupts the foreground job, Ctrl-Z stops it (then fg, bg, jobs).\n");

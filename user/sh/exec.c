@@ -342,7 +342,8 @@ static void assign_all(struct string_list *assigns, bool temporary)
 		char *name = xstrndup(assigns->items[i], length);
 		if (temporary)
 			var_local(name);
-		int result = var_set(name, assigns->items[i] + length + 1, temporary ? VAR_EXPORT : 0);
+		int result =
+			var_set(name, assigns->items[i] + length + 1, temporary ? VAR_EXPORT : 0);
 		free(name);
 		if (result < 0) {
 			sh_fatal_error("assignment failed");
@@ -449,7 +450,8 @@ static int exec_simple(struct node *node, int flags)
 	}
 	if (first) {
 		free(args.items[0]);
-		memmove(args.items, args.items + first, sizeof(char *) * (size_t)(args.count - first + 1));
+		memmove(args.items, args.items + first,
+			sizeof(char *) * (size_t)(args.count - first + 1));
 		args.count -= first;
 	}
 	const char *name = args.items[0];

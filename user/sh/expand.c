@@ -179,7 +179,8 @@ static char *remove_affix(const char *value, const char *pattern, const char *qu
 			copy[cut] = saved;
 		}
 		if (match) {
-			char *result = suffix ? xstrndup(value, length - cut) : xstrdup(value + cut);
+			char *result =
+				suffix ? xstrndup(value, length - cut) : xstrdup(value + cut);
 			free(copy);
 			return result;
 		}
@@ -476,7 +477,8 @@ static void split_segment(struct segment *segment, struct string_list *out)
 	for (size_t i = 0; i <= length; i++) {
 		bool at_end = i == length;
 		char c = at_end ? '\0' : text[i];
-		bool delimiter = !at_end && (flags[i] & SPLIT) && *separators && strchr(separators, c);
+		bool delimiter =
+			!at_end && (flags[i] & SPLIT) && *separators && strchr(separators, c);
 		if (!at_end && !delimiter) {
 			strbuf_add(&field, c);
 			strbuf_add(&field_flags, (char)(flags[i] & QUOTED));

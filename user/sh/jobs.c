@@ -132,7 +132,8 @@ pid_t jobs_fork(struct job **job_pointer, const char *text, bool background)
 			job->pgid = pid;
 		setpgid(pid, job->pgid);
 	}
-	job->processes = xrealloc(job->processes, sizeof(struct process) * (size_t)(job->count + 1));
+	job->processes =
+		xrealloc(job->processes, sizeof(struct process) * (size_t)(job->count + 1));
 	job->processes[job->count++] = (struct process){pid, 0, P_RUNNING};
 	job->stop_reported = false;
 	return pid;
@@ -173,9 +174,9 @@ static void record(pid_t pid, int status)
 		for (int i = 0; i < job->count; i++)
 			if (job->processes[i].pid == pid) {
 				job->processes[i].status = status;
-				job->processes[i].state = WIFSTOPPED(status)	  ? P_STOPPED
+				job->processes[i].state = WIFSTOPPED(status)	 ? P_STOPPED
 							  : WIFCONTINUED(status) ? P_RUNNING
-										  : P_DONE;
+										 : P_DONE;
 				return;
 			}
 }
@@ -356,7 +357,8 @@ static struct job *find_job(const char *spec, bool report)
 		char *end;
 		long id = strtol(spec + 1, &end, 10);
 		for (struct job *job = jobs; job && !found; job = job->next)
-			if (*end ? strncmp(job->text, spec + 1, strlen(spec + 1)) == 0 : job->id == id)
+			if (*end ? strncmp(job->text, spec + 1, strlen(spec + 1)) == 0
+				 : job->id == id)
 				found = job;
 	} else {
 		pid_t pid = (pid_t)atoi(spec);

@@ -14,10 +14,10 @@ static const struct {
 	const char *text;
 	int token;
 } operators[] = {
-	{"&&", T_AND_IF}, {"||", T_OR_IF},     {";;", T_DSEMI},	   {"<<-", T_DLESSDASH},
-	{"<<", T_DLESS},  {">>", T_DGREAT},    {"<&", T_LESSAND},  {">&", T_GREATAND},
+	{"&&", T_AND_IF},    {"||", T_OR_IF},	{";;", T_DSEMI},   {"<<-", T_DLESSDASH},
+	{"<<", T_DLESS},     {">>", T_DGREAT},	{"<&", T_LESSAND}, {">&", T_GREATAND},
 	{"<>", T_LESSGREAT}, {">|", T_CLOBBER}, {";", T_SEMI},	   {"&", T_AMP},
-	{"|", T_PIPE},	  {"(", T_LPAREN},     {")", T_RPAREN},	   {"<", T_LESS},
+	{"|", T_PIPE},	     {"(", T_LPAREN},	{")", T_RPAREN},   {"<", T_LESS},
 	{">", T_GREAT},
 };
 

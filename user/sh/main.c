@@ -67,7 +67,8 @@ static void report_syntax_error(struct parser *parser)
 	if (parser->error)
 		fprintf(stderr, "sh: %s\n", parser->message);
 	else
-		fprintf(stderr, "sh: line %d: syntax error: unexpected end of file\n", parser->line);
+		fprintf(stderr, "sh: line %d: syntax error: unexpected end of file\n",
+			parser->line);
 	fflush(stderr);
 	shell.status = 2;
 	if (!shell.interactive)
@@ -218,7 +219,8 @@ static int run_input(void)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: sh [-eux] [-c command [name [argument...]] | file [argument...]]\n");
+	fprintf(stderr,
+		"usage: sh [-eux] [-c command [name [argument...]] | file [argument...]]\n");
 	exit(2);
 }
 

@@ -153,9 +153,15 @@ static bool parse_redirect(struct parser *parser, struct redir ***tail)
 		enum redir_type type;
 		int fd;
 	} kinds[] = {
-		{T_LESS, R_IN, 0},	     {T_GREAT, R_OUT, 1},	  {T_DGREAT, R_APPEND, 1},
-		{T_CLOBBER, R_CLOBBER, 1},   {T_LESSGREAT, R_READWRITE, 0}, {T_LESSAND, R_DUP_IN, 0},
-		{T_GREATAND, R_DUP_OUT, 1},  {T_DLESS, R_HEREDOC, 0},	  {T_DLESSDASH, R_HEREDOC, 0},
+		{T_LESS, R_IN, 0},
+		{T_GREAT, R_OUT, 1},
+		{T_DGREAT, R_APPEND, 1},
+		{T_CLOBBER, R_CLOBBER, 1},
+		{T_LESSGREAT, R_READWRITE, 0},
+		{T_LESSAND, R_DUP_IN, 0},
+		{T_GREATAND, R_DUP_OUT, 1},
+		{T_DLESS, R_HEREDOC, 0},
+		{T_DLESSDASH, R_HEREDOC, 0},
 	};
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (kinds[i].token == token) {

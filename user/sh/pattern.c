@@ -63,7 +63,8 @@ static size_t match_bracket(const char *pattern, const char *quoted, size_t p, c
 			high = pattern[i + 2];
 			i += 2;
 		}
-		if ((unsigned char)c >= (unsigned char)low && (unsigned char)c <= (unsigned char)high)
+		if ((unsigned char)c >= (unsigned char)low &&
+		    (unsigned char)c <= (unsigned char)high)
 			found = true;
 		i++;
 	}

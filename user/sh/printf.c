@@ -88,13 +88,13 @@ static long number_argument(const char *text, int *status)
 }
 
 /* Appends one conversion, formatted by the C library's printf. */
-#define APPEND_FORMATTED(out, spec, value)                                                   \
-	do {                                                                                 \
-		int size_ = snprintf(NULL, 0, spec, value);                                  \
-		char *piece_ = xmalloc((size_t)(size_ > 0 ? size_ : 0) + 1);                  \
-		snprintf(piece_, (size_t)(size_ > 0 ? size_ : 0) + 1, spec, value);          \
-		strbuf_puts(out, piece_);                                                    \
-		free(piece_);                                                                \
+#define APPEND_FORMATTED(out, spec, value)                                                         \
+	do {                                                                                       \
+		int size_ = snprintf(NULL, 0, spec, value);                                        \
+		char *piece_ = xmalloc((size_t)(size_ > 0 ? size_ : 0) + 1);                       \
+		snprintf(piece_, (size_t)(size_ > 0 ? size_ : 0) + 1, spec, value);                \
+		strbuf_puts(out, piece_);                                                          \
+		free(piece_);                                                                      \
 	} while (0)
 
 int builtin_printf(int argc, char **argv)
@@ -139,8 +139,9 @@ int builtin_printf(int argc, char **argv)
 				}
 				if (*q == '*') {
 					const char *value = next < argc ? argv[next++] : "0";
-					length += (size_t)snprintf(spec + length, sizeof(spec) - length - 4,
-								   "%ld", number_argument(value, &status));
+					length += (size_t)snprintf(spec + length,
+								   sizeof(spec) - length - 4, "%ld",
+								   number_argument(value, &status));
 					q++;
 				} else
 					while (*q >= '0' && *q <= '9' && length < 24)

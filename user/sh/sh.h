@@ -42,10 +42,10 @@ enum redir_type { R_IN, R_OUT, R_APPEND, R_CLOBBER, R_READWRITE, R_DUP_IN, R_DUP
 struct redir {
 	enum redir_type type;
 	int fd;
-	char *word;	   /* file name, fd number or here-document delimiter (raw) */
-	char *body;	   /* here-document text */
-	bool body_quoted;  /* delimiter was quoted: no expansion in the body */
-	bool strip_tabs;   /* <<- */
+	char *word;	  /* file name, fd number or here-document delimiter (raw) */
+	char *body;	  /* here-document text */
+	bool body_quoted; /* delimiter was quoted: no expansion in the body */
+	bool strip_tabs;  /* <<- */
 	struct redir *next;
 };
 
@@ -121,11 +121,11 @@ struct node {
 struct parser {
 	const char *text;
 	size_t length, position;
-	int line, line_base;  /* line of `position`, and of text[0] */
-	size_t line_start;    /* offset of the current line's first character */
-	bool incomplete;      /* the text ended inside a command: more input could finish it */
-	bool error;	      /* a syntax error was reported */
-	char message[160];    /* the syntax error, without "sh: " */
+	int line, line_base; /* line of `position`, and of text[0] */
+	size_t line_start;   /* offset of the current line's first character */
+	bool incomplete;     /* the text ended inside a command: more input could finish it */
+	bool error;	     /* a syntax error was reported */
+	char message[160];   /* the syntax error, without "sh: " */
 	struct redir *pending_heredocs[16];
 	int pending_count;
 	/* one token of look-ahead */
@@ -180,11 +180,11 @@ int var_set(const char *name, const char *value, int flags); /* 0, or -1 if read
 int var_unset(const char *name);
 void var_export(const char *name);
 void var_print(int flags, const char *prefix); /* for export -p, readonly -p, set */
-char **var_environment(void);			/* exported variables, for execve */
+char **var_environment(void);		       /* exported variables, for execve */
 void var_import(char **environment);
-void var_local(const char *name);	      /* `local` inside a function */
-int var_push_frame(void);		      /* function entry, returns the depth */
-void var_pop_frame(void);		      /* function exit: locals restored */
+void var_local(const char *name); /* `local` inside a function */
+int var_push_frame(void);	  /* function entry, returns the depth */
+void var_pop_frame(void);	  /* function exit: locals restored */
 bool var_assignment_split(const char *text, size_t *name_length); /* NAME=... ? */
 
 struct positional {
@@ -199,25 +199,25 @@ void positional_free(struct positional *old);
 enum flow { FLOW_NONE, FLOW_BREAK, FLOW_CONTINUE, FLOW_RETURN, FLOW_ERROR };
 
 struct shell {
-	int status;	   /* $? */
-	pid_t pid;	   /* $$ */
+	int status;	       /* $? */
+	pid_t pid;	       /* $$ */
 	pid_t last_background; /* $! */
-	char *name;	   /* $0 */
+	char *name;	       /* $0 */
 	bool interactive;
-	bool job_control;  /* set -m */
-	bool errexit;	   /* set -e */
-	bool nounset;	   /* set -u */
-	bool xtrace;	   /* set -x */
-	bool noglob;	   /* set -f */
-	bool noclobber;	   /* set -C */
-	bool allexport;	   /* set -a */
-	bool is_subshell;  /* a forked copy of the shell */
-	int terminal;	   /* the controlling terminal's fd (job control), or -1 */
-	pid_t pgid;	   /* the shell's own process group */
-	enum flow flow;	   /* a break, continue, return or error is unwinding */
-	int flow_count;	   /* break N: levels still to leave */
+	bool job_control; /* set -m */
+	bool errexit;	  /* set -e */
+	bool nounset;	  /* set -u */
+	bool xtrace;	  /* set -x */
+	bool noglob;	  /* set -f */
+	bool noclobber;	  /* set -C */
+	bool allexport;	  /* set -a */
+	bool is_subshell; /* a forked copy of the shell */
+	int terminal;	  /* the controlling terminal's fd (job control), or -1 */
+	pid_t pgid;	  /* the shell's own process group */
+	enum flow flow;	  /* a break, continue, return or error is unwinding */
+	int flow_count;	  /* break N: levels still to leave */
 	int loop_depth, function_depth;
-	int line;	   /* the line being run, for messages */
+	int line;	    /* the line being run, for messages */
 	const char *script; /* script name for messages, or NULL */
 };
 extern struct shell shell;
