@@ -10,14 +10,18 @@
 
 static bool show_lines, show_words, show_bytes;
 
+/* One column is printed bare (as `wc -l < file` scripts expect), several are aligned. */
 static void print_counts(long lines, long words, long bytes, const char *name)
 {
-	if (show_lines)
-		printf("%7ld", lines);
-	if (show_words)
-		printf(" %7ld", words);
-	if (show_bytes)
-		printf(" %7ld", bytes);
+	int width = show_lines + show_words + show_bytes > 1 ? 7 : 0;
+	const char *separator = "";
+	long values[3] = {lines, words, bytes};
+	bool shown[3] = {show_lines, show_words, show_bytes};
+	for (int i = 0; i < 3; i++)
+		if (shown[i]) {
+			printf("%s%*ld", separator, width, values[i]);
+			separator = " ";
+		}
 	printf(name ? " %s\n" : "\n", name);
 }
 

@@ -181,18 +181,19 @@ static void record(pid_t pid, int status)
 			}
 }
 
-/* Collects status changes; with block, waits for at least one. false: no children left. */
-static bool reap(bool block)
+/* Collects one status change, waiting for it if block. Returns 1 if one was collected,
+ * 0 if none was ready (or a signal interrupted the wait), -1 if there are no children. */
+static int reap(bool block)
 {
 	int status;
 	int options = (shell.job_control ? WUNTRACED | WCONTINUED : 0) | (block ? 0 : WNOHANG);
 	pid_t pid = waitpid(-1, &status, options);
-	if (pid < 0 && errno == EINTR)
-		return true;
-	if (pid <= 0)
-		return pid == 0;
+	if (pid < 0)
+		return errno == EINTR ? 0 : -1;
+	if (pid == 0)
+		return 0;
 	record(pid, status);
-	return true;
+	return 1;
 }
 
 static void mark_all_done(struct job *job)
@@ -200,6 +201,55 @@ static void mark_all_done(struct job *job)
 	for (int i = 0; i < job->count; i++)
 		if (job->processes[i].state != P_DONE)
 			job->processes[i].state = P_DONE;
+}
+
+static const struct {
+	const char *name;
+	int number;
+	const char *description;
+} signal_names[] = {
+	{"HUP", SIGHUP, "Hangup"},
+	{"INT", SIGINT, "Interrupt"},
+	{"QUIT", SIGQUIT, "Quit"},
+	{"ILL", SIGILL, "Illegal instruction"},
+	{"ABRT", SIGABRT, "Aborted"},
+	{"FPE", SIGFPE, "Floating point exception"},
+	{"KILL", SIGKILL, "Killed"},
+	{"USR1", SIGUSR1, "User signal 1"},
+	{"SEGV", SIGSEGV, "Segmentation fault"},
+	{"USR2", SIGUSR2, "User signal 2"},
+	{"PIPE", SIGPIPE, "Broken pipe"},
+	{"ALRM", SIGALRM, "Alarm clock"},
+	{"TERM", SIGTERM, "Terminated"},
+	{"CHLD", SIGCHLD, "Child exited"},
+	{"CONT", SIGCONT, "Continued"},
+	{"STOP", SIGSTOP, "Stopped (signal)"},
+	{"TSTP", SIGTSTP, "Stopped"},
+	{"TTIN", SIGTTIN, "Stopped (tty input)"},
+	{"TTOU", SIGTTOU, "Stopped (tty output)"},
+};
+
+/* The shell's own wording, the same whichever C library it was built with. */
+static const char *signal_description(int number)
+{
+	static char unknown[32];
+	for (size_t i = 0; i < sizeof(signal_names) / sizeof(signal_names[0]); i++)
+		if (signal_names[i].number == number)
+			return signal_names[i].description;
+	snprintf(unknown, sizeof(unknown), "Signal %d", number);
+	return unknown;
+}
+
+static int signal_number(const char *name)
+{
+	if (name[0] >= '0' && name[0] <= '9')
+		return atoi(name);
+	if (strncmp(name, "SIG", 3) == 0)
+		name += 3;
+	for (size_t i = 0; i < sizeof(signal_names) / sizeof(signal_names[0]); i++)
+		if (strcmp(signal_names[i].name, name) == 0)
+			return signal_names[i].number;
+	return -1;
 }
 
 static const char *state_text(struct job *job, char *buffer, size_t size)
@@ -212,11 +262,10 @@ static const char *state_text(struct job *job, char *buffer, size_t size)
 		for (int i = 0; i < job->count; i++)
 			if (job->processes[i].state == P_STOPPED)
 				status = job->processes[i].status;
-		snprintf(buffer, size, "Stopped (%s)", strsignal(WSTOPSIG(status)));
-		return buffer;
+		return signal_description(WSTOPSIG(status));
 	}
 	if (WIFSIGNALED(status))
-		return strsignal(WTERMSIG(status));
+		return signal_description(WTERMSIG(status));
 	if (WEXITSTATUS(status))
 		snprintf(buffer, size, "Done(%d)", WEXITSTATUS(status));
 	else
@@ -249,7 +298,7 @@ static void print_job(struct job *job, bool with_pid)
 int jobs_wait_foreground(struct job *job)
 {
 	while (job_state(job) == P_RUNNING)
-		if (!reap(true)) {
+		if (reap(true) < 0) {
 			mark_all_done(job);
 			break;
 		}
@@ -272,7 +321,7 @@ int jobs_wait_foreground(struct job *job)
 		if (number == SIGINT)
 			fputc('\n', stderr);
 		else if (number != SIGPIPE)
-			fprintf(stderr, "%s\n", strsignal(number));
+			fprintf(stderr, "%s\n", signal_description(number));
 	}
 	job_free(job);
 	return status;
@@ -329,7 +378,7 @@ int jobs_run_pipeline(struct node *node, bool background)
 
 void jobs_notify(void)
 {
-	while (reap(false) && jobs)
+	while (reap(false) > 0)
 		;
 	for (struct job *job = jobs, *next; job; job = next) {
 		next = job->next;
@@ -375,7 +424,7 @@ static struct job *find_job(const char *spec, bool report)
 int builtin_jobs(int argc, char **argv)
 {
 	bool with_pid = argc > 1 && strcmp(argv[1], "-l") == 0;
-	while (reap(false) && jobs)
+	while (reap(false) > 0)
 		;
 	for (struct job *job = jobs, *next; job; job = next) {
 		next = job->next;
@@ -447,7 +496,7 @@ int builtin_wait(int argc, char **argv)
 			for (struct job *job = jobs; job; job = job->next)
 				if (job_state(job) == P_RUNNING)
 					any_running = true;
-			if (!any_running || !reap(true))
+			if (!any_running || reap(true) < 0)
 				break;
 		}
 		for (struct job *job = jobs, *next; job; job = next) {
@@ -465,7 +514,7 @@ int builtin_wait(int argc, char **argv)
 			continue;
 		}
 		while (job_state(job) == P_RUNNING)
-			if (!reap(true)) {
+			if (reap(true) < 0) {
 				mark_all_done(job);
 				break;
 			}
@@ -474,25 +523,6 @@ int builtin_wait(int argc, char **argv)
 			job_free(job);
 	}
 	return status;
-}
-
-static int signal_number(const char *name)
-{
-	static const struct {
-		const char *name;
-		int number;
-	} names[] = {{"HUP", SIGHUP},	{"INT", SIGINT},   {"QUIT", SIGQUIT}, {"KILL", SIGKILL},
-		     {"USR1", SIGUSR1}, {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM},
-		     {"TERM", SIGTERM}, {"CHLD", SIGCHLD}, {"CONT", SIGCONT}, {"STOP", SIGSTOP},
-		     {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN}, {"TTOU", SIGTTOU}, {"SEGV", SIGSEGV}};
-	if (name[0] >= '0' && name[0] <= '9')
-		return atoi(name);
-	if (strncmp(name, "SIG", 3) == 0)
-		name += 3;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i].name, name) == 0)
-			return names[i].number;
-	return -1;
 }
 
 /* kill [-SIGNAL | -s SIGNAL] pid|%job ...: a built-in so that %job works. */

@@ -2,7 +2,7 @@
 d=/tmp/shglob.$$
 mkdir -p $d/sub
 cd $d
-touch a.c b.c c.h .hidden sub/x.c
+: > a.c; : > b.c; : > c.h; : > .hidden; : > sub/x.c
 echo *.c
 echo *
 echo .h*

@@ -22,7 +22,7 @@ echo one two three | { read a b; echo "a=$a b=$b"; }
 printf 'x\ny\nz\n' | grep y
 echo piped | cat | cat | cat
 cat <<END
-heredoc $HOME
+heredoc $((1+1)) ${unset_var:-default} $(echo sub)
   kept
 END
 cat <<'END'

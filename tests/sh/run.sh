@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The shell stage of `make test`: every script in tests/sh/cases/ run by Spindle's /bin/sh
+# inside QEMU (tests/sh/driver), its standard output and exit status compared with
+# NAME.out, which dash produced (tests/sh/regen.sh) or, for job control, a person wrote.
+# Prints PASS/FAIL per case (with a diff on failure) and "N passed, N failed".
+#   tests/sh/run.sh            in QEMU (extra arguments go to run-qemu.sh)
+#   tests/sh/run.sh --host     the shell built for this Linux host (build/host-sh/sh),
+#                              seconds instead of a boot: handy while developing
+set -u
+cd "$(dirname "$0")/../.."
+work=build/test-results/sh
+mkdir -p "$work"
+passed=0 failed=0
+if [ "${1:-}" = --host ]; then
+    make -s build/host-sh/sh || exit 1
+    mkdir -p "$work/bin"
+    ln -sf "$PWD/build/host-sh/sh" "$work/bin/sh"
+    for case in tests/sh/cases/*.sh; do
+        name=$(basename "$case" .sh)
+        (cd /tmp && PATH="$OLDPWD/$work/bin:$PATH" timeout 60 "$OLDPWD/build/host-sh/sh" \
+            "$OLDPWD/$case" 2>/dev/null; echo "exit $?") > "$work/$name.got"
+    done
+else
+    log="$work/serial.log"
+    scripts/run-qemu.sh --append 'init="/sbin/init /tests/sh/driver" panic=exit' --quiet \
+        --log "$log" --timeout 180 "$@"
+    status=$?
+    if ! grep -aq '^=== all cases ran' "$log"; then
+        echo "FAIL sh_driver_finished: run-qemu status $status; last lines:"
+        tail -n 20 "$log"
+        failed=$((failed + 1))
+    fi
+    for case in tests/sh/cases/*.sh; do
+        name=$(basename "$case" .sh)
+        tr -d '\r' < "$log" | sed -n "/^=== begin $name\$/,/^=== end $name\$/p" |
+            sed '1d;$d' | grep -avE '^\[ *[0-9]+\.[0-9]+\] ' > "$work/$name.got"
+    done
+fi
+for case in tests/sh/cases/*.sh; do
+    name=$(basename "$case" .sh)
+    if cmp -s "tests/sh/cases/$name.out" "$work/$name.got"; then
+        echo "PASS sh_$name"
+        passed=$((passed + 1))
+    else
+        echo "FAIL sh_$name: expected (<) and got (>):"
+        diff "tests/sh/cases/$name.out" "$work/$name.got" | head -n 20 | sed 's/^/  /'
+        failed=$((failed + 1))
+    fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
