@@ -30,6 +30,21 @@ else
         tail -n 20 "$log"
         failed=$((failed + 1))
     fi
+    # The line editor, typed into the serial console at the prompt: Left Left X End Y makes
+    # "echo XabY"; Up recalls it, four Backspaces and "done" make "echo done"; Ctrl-C drops
+    # a half-typed line.
+    keys=$'echo ab\x1b[D\x1b[DX\x1b[FY\r\x1b[A\x7f\x7f\x7f\x7fdone\recho never\x03echo after\r'
+    scripts/run-qemu.sh --quiet --log "$work/lineedit.log" --type "$keys" --type-when 'spindle\$ ' \
+        --until '^after' --timeout 60 "$@"
+    edit_status=$?
+    if [ "$edit_status" -eq 0 ] && grep -aq '^XabY' "$work/lineedit.log" &&
+        grep -aq '^done' "$work/lineedit.log" && ! grep -aq '^never' "$work/lineedit.log"; then
+        echo "PASS sh_line_editor_keys"
+        passed=$((passed + 1))
+    else
+        echo "FAIL sh_line_editor_keys: status $edit_status (log $work/lineedit.log)"
+        failed=$((failed + 1))
+    fi
     for case in tests/sh/cases/*.sh; do
         name=$(basename "$case" .sh)
         tr -d '\r' < "$log" | sed -n "/^=== begin $name\$/,/^=== end $name\$/p" |

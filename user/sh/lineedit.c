@@ -205,8 +205,13 @@ static int handle_key(struct editor *e, char c, int *history_index, char **scrat
 		break;
 	}
 	default:
-		if ((unsigned char)c >= 32)
-			insert(e, c);
+		if ((unsigned char)c < 32)
+			break;
+		insert(e, c);
+		if (e->cursor == e->length) { /* typing at the end: no need to redraw */
+			strbuf_add(&e->out, c);
+			return 0;
+		}
 		break;
 	}
 	redraw(e);

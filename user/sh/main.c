@@ -23,7 +23,7 @@ struct shell shell = {.terminal = -1};
 static void print_error(const char *format, va_list arguments)
 {
 	fflush(stdout);
-	if (shell.interactive || !shell.line)
+	if (!shell.messages_name_line || !shell.line)
 		fputs("sh: ", stderr);
 	else
 		fprintf(stderr, "sh: line %d: ", shell.line);
@@ -264,6 +264,7 @@ int main(int argc, char **argv)
 				usage();
 		}
 	}
+	shell.messages_name_line = true;
 	if (command) {
 		if (i >= argc)
 			usage();
@@ -288,6 +289,7 @@ int main(int argc, char **argv)
 	}
 	positional_set(0, argv);
 	shell.interactive = force_interactive || (isatty(0) && isatty(2));
+	shell.messages_name_line = !shell.interactive;
 	jobs_init();
 	sh_exit(run_input());
 }

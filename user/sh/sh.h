@@ -204,18 +204,19 @@ struct shell {
 	pid_t last_background; /* $! */
 	char *name;	       /* $0 */
 	bool interactive;
-	bool job_control; /* set -m */
-	bool errexit;	  /* set -e */
-	bool nounset;	  /* set -u */
-	bool xtrace;	  /* set -x */
-	bool noglob;	  /* set -f */
-	bool noclobber;	  /* set -C */
-	bool allexport;	  /* set -a */
-	bool is_subshell; /* a forked copy of the shell */
-	int terminal;	  /* the controlling terminal's fd (job control), or -1 */
-	pid_t pgid;	  /* the shell's own process group */
-	enum flow flow;	  /* a break, continue, return or error is unwinding */
-	int flow_count;	  /* break N: levels still to leave */
+	bool messages_name_line; /* messages say "line N" (scripts, not the terminal) */
+	bool job_control;	 /* set -m */
+	bool errexit;		 /* set -e */
+	bool nounset;		 /* set -u */
+	bool xtrace;		 /* set -x */
+	bool noglob;		 /* set -f */
+	bool noclobber;		 /* set -C */
+	bool allexport;		 /* set -a */
+	bool is_subshell;	 /* a forked copy of the shell */
+	int terminal;		 /* the controlling terminal's fd (job control), or -1 */
+	pid_t pgid;		 /* the shell's own process group */
+	enum flow flow;		 /* a break, continue, return or error is unwinding */
+	int flow_count;		 /* break N: levels still to leave */
 	int loop_depth, function_depth;
 	int line;	    /* the line being run, for messages */
 	const char *script; /* script name for messages, or NULL */
