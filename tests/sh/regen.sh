@@ -11,6 +11,8 @@ trap 'rm -rf "$bin"' EXIT
 ln -s "$(command -v dash)" "$bin/sh"
 for case in *.sh; do
     if head -n 2 "$case" | grep -q 'written by hand'; then continue; fi
-    (cd /tmp && PATH="$bin:$PATH" dash "$OLDPWD/$case" 2>/dev/null; echo "exit $?") > "${case%.sh}.out"
+    status=0
+    (cd /tmp && PATH="$bin:$PATH" dash "$OLDPWD/$case" 2>/dev/null) > "${case%.sh}.out" || status=$?
+    echo "exit $status" >> "${case%.sh}.out"
     echo "regenerated ${case%.sh}.out"
 done

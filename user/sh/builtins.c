@@ -452,9 +452,9 @@ static const struct builtin builtins[] = {
 	{"read", builtin_read, false},	     {"readonly", builtin_readonly, true},
 	{"return", builtin_return, true},    {"set", builtin_set, true},
 	{"shift", builtin_shift, true},	     {"source", builtin_dot, true},
-	{"test", builtin_test, false},	     {"true", builtin_colon, false},
-	{"type", builtin_type, false},	     {"unset", builtin_unset, true},
-	{"wait", builtin_wait, false},
+	{"test", builtin_test, false},	     {"trap", builtin_trap, true},
+	{"true", builtin_colon, false},	     {"type", builtin_type, false},
+	{"unset", builtin_unset, true},	     {"wait", builtin_wait, false},
 };
 
 static int builtin_help(int argc, char **argv)

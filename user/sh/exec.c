@@ -300,6 +300,7 @@ int exec_command_substitution(const char *text, struct strbuf *out)
 		}
 		if (shell.job_control)
 			jobs_reset_signals_in_child(false);
+		trap_reset_in_child();
 		shell.is_subshell = true;
 		shell.interactive = shell.job_control = false;
 		sh_exit(sh_run_string(text, shell.line));
@@ -693,6 +694,7 @@ int exec_node(struct node *node, int flags)
 		status = exec_dispatch(node, flags);
 	if (shell.flow == FLOW_NONE || shell.flow == FLOW_ERROR)
 		shell.status = status;
+	trap_run_pending();
 	if (status != 0 && shell.errexit && !(flags & EV_TESTED) && shell.flow == FLOW_NONE &&
 	    (node->type == N_SIMPLE || node->type == N_PIPE || node->type == N_SUBSHELL))
 		sh_exit(status);

@@ -122,6 +122,7 @@ pid_t jobs_fork(struct job **job_pointer, const char *text, bool background)
 				tcsetpgrp(shell.terminal, pgid);
 		}
 		jobs_reset_signals_in_child(background);
+		trap_reset_in_child();
 		shell.is_subshell = true;
 		shell.interactive = shell.job_control = false;
 		jobs = NULL;
@@ -240,7 +241,15 @@ static const char *signal_description(int number)
 	return unknown;
 }
 
-static int signal_number(const char *name)
+const char *jobs_signal_name(int number)
+{
+	for (size_t i = 0; i < sizeof(signal_names) / sizeof(signal_names[0]); i++)
+		if (signal_names[i].number == number)
+			return signal_names[i].name;
+	return "?";
+}
+
+int jobs_signal_number(const char *name)
 {
 	if (name[0] >= '0' && name[0] <= '9')
 		return atoi(name);
@@ -530,11 +539,11 @@ int builtin_kill(int argc, char **argv)
 {
 	int number = SIGTERM, i = 1, status = 0;
 	if (i < argc && strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
-		number = signal_number(argv[i + 1]);
+		number = jobs_signal_number(argv[i + 1]);
 		i += 2;
 	} else if (i < argc && argv[i][0] == '-' && argv[i][1] &&
 		   !(argv[i][1] >= '0' && argv[i][1] <= '9' && i + 1 >= argc)) {
-		number = signal_number(argv[i] + 1);
+		number = jobs_signal_number(argv[i] + 1);
 		i++;
 	}
 	if (number < 0 || i >= argc) {

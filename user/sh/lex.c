@@ -6,6 +6,7 @@
  * (XCU 2.7.4) are read. When the text ends inside a word or a here-document the parser is
  * marked incomplete, so an interactive shell can read another line and try again.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sh.h"
@@ -96,8 +97,10 @@ long lex_skip_construct(const char *text, size_t length, size_t start)
 		return i < length ? (long)i + 1 : -1;
 	}
 	case '$':
-		if (i < length && text[i] == '(')
+		if (i + 1 < length && text[i] == '(' && text[i + 1] == '(')
 			return skip_balanced(text, length, i + 1, '(', ')');
+		if (i < length && text[i] == '(')
+			return parse_skip_command_substitution(text, length, start);
 		if (i < length && text[i] == '{')
 			return skip_balanced(text, length, i + 1, '{', '}');
 		return (long)i;
@@ -138,6 +141,14 @@ static int read_word(struct parser *parser)
 		}
 		if (c == '\'' || c == '"' || c == '`' || c == '$') {
 			long end = lex_skip_construct(text, length, i);
+			if (end == -2) {
+				parser->error = true;
+				snprintf(parser->message, sizeof(parser->message),
+					 "line %d, column %d: syntax error in command substitution",
+					 parser->line, (int)(i - parser->line_start) + 1);
+				i = length;
+				break;
+			}
 			if (end < 0) {
 				parser->incomplete = true;
 				i = length;
@@ -153,7 +164,7 @@ static int read_word(struct parser *parser)
 	}
 	parser->position = i;
 	parser->token_word = strbuf_finish(&word);
-	if (parser->incomplete)
+	if (parser->incomplete || parser->error)
 		return T_EOF;
 	bool digits = parser->token_word[0] != '\0';
 	for (const char *p = parser->token_word; *p; p++)

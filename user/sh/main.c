@@ -54,6 +54,8 @@ void sh_fatal_error(const char *format, ...)
 
 void sh_exit(int status)
 {
+	shell.status = status;
+	trap_run_exit(); /* its commands do not change the status, unless one calls exit */
 	fflush(stdout);
 	fflush(stderr);
 	if (shell.job_control && shell.terminal >= 0 && !shell.is_subshell)

@@ -559,3 +559,19 @@ struct node *parse_command(struct parser *parser)
 	}
 	return failed(parser) ? NULL : result;
 }
+
+long parse_skip_command_substitution(const char *text, size_t length, size_t start)
+{
+	struct parser parser;
+	parser_init(&parser, text, length, 1);
+	parser.position = start + 2;
+	if (peek(&parser) != T_RPAREN)
+		parse_list(&parser);
+	long end = parser.error ? -2 : -1;
+	if (!failed(&parser) && peek(&parser) == T_RPAREN)
+		end = (long)parser.token_start + 1;
+	else if (!parser.incomplete && !parser.error && peek(&parser) != T_EOF)
+		end = -2; /* some other token where ')' belongs */
+	free(parser.token_word);
+	return end;
+}

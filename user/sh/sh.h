@@ -12,6 +12,7 @@
  *   exec.c      running the tree: lists, loops, simple commands, redirections
  *   jobs.c      pipelines, process groups, the job table, waiting (job control)
  *   builtins.c  cd, export, read, set, ...;  printf.c echo and printf;  test.c test and [
+ *   trap.c      trap: commands run on signals and at exit
  *   vars.c      variables, positional parameters, the environment
  *   lineedit.c  the interactive line editor with history
  */
@@ -141,6 +142,10 @@ void parser_init(struct parser *parser, const char *text, size_t length, int fir
  * ->incomplete). The returned tree lives for ever (functions keep pointers into it). */
 struct node *parse_command(struct parser *parser);
 bool parse_is_name(const char *text, size_t length);
+/* Index just past the ')' closing the $( at text[start], found by parsing the command
+ * inside (so a case pattern's ')' does not end it); -1 if the text ends first, -2 if the
+ * command inside has a syntax error. */
+long parse_skip_command_substitution(const char *text, size_t length, size_t start);
 
 /* Lexer (lex.c), used by parse.c. */
 enum token {
@@ -169,7 +174,8 @@ enum token {
 int lex_next(struct parser *parser);
 const char *lex_token_name(int token);
 /* Index just past the construct opening at text[start] ('$(', '${', '$((', '`', quotes), or
- * -1 when the text ends first. Shared by the lexer and by expansion. */
+ * -1 when the text ends first (-2: a syntax error inside $(...)). Shared by the lexer and
+ * by expansion. */
 long lex_skip_construct(const char *text, size_t length, size_t start);
 
 /* ---- variables (vars.c) ---- */
@@ -288,6 +294,14 @@ int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);
 int builtin_wait(int argc, char **argv);
 int builtin_kill(int argc, char **argv);
+int jobs_signal_number(const char *name); /* "TERM", "SIGTERM" or "15"; -1 if unknown */
+const char *jobs_signal_name(int number); /* "TERM" */
+
+/* ---- traps (trap.c) ---- */
+int builtin_trap(int argc, char **argv);
+void trap_run_pending(void); /* at a safe point: the commands of signals that arrived */
+void trap_run_exit(void);    /* the EXIT trap, once */
+void trap_reset_in_child(void);
 
 /* ---- builtins (builtins.c, printf.c, test.c) ---- */
 typedef int (*builtin_function)(int argc, char **argv);

@@ -19,3 +19,7 @@ echo "R is $R"
 eval 'echo eval $B'
 cmd='echo built'; $cmd command
 echo "$(echo "quotes \"inside\"")"
+echo "$(case x in x) echo case-inside;; esac)"
+echo $( )empty
+echo $(echo "a)b" ')' \))
+echo $( (echo subshell) )
