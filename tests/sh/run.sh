@@ -45,6 +45,32 @@ else
         echo "FAIL sh_line_editor_keys: status $edit_status (log $work/lineedit.log)"
         failed=$((failed + 1))
     fi
+    # Interactive job control through the terminal: Ctrl-C ends the foreground job only,
+    # Ctrl-Z stops it (status 148, listed by jobs), fg gives it the terminal back. Each key
+    # waits for the job to say it runs (or for the next prompt), so nothing races.
+    job='sh -c '"'"'echo $0; exec sleep 50'"'"
+    scripts/run-qemu.sh --quiet --log "$work/jobcontrol.log" --timeout 90 \
+        --type "$job ready"$'\r' --type-when 'spindle\$ ' \
+        --type $'\x03' --type-when '^ready' \
+        --type $'echo int $?\r' --type-when 'spindle\$ ' \
+        --type "$job zready"$'\r' --type-when 'spindle\$ ' \
+        --type $'\x1a' --type-when '^zready' \
+        --type $'echo tstp $?; jobs\r' --type-when 'spindle\$ ' \
+        --type $'fg\r' --type-when 'spindle\$ ' \
+        --type $'\x03' --type-when '^sh -c .echo' \
+        --type $'echo fg $?\r' --type-when 'spindle\$ ' \
+        --until '^fg [0-9]+' "$@"
+    job_status=$?
+    job_log=$(tr -d '\r' < "$work/jobcontrol.log")
+    if [ "$job_status" -eq 0 ] && grep -q '^int 130' <<<"$job_log" &&
+        grep -q '^tstp 148' <<<"$job_log" && grep -q '^\[1\] + Stopped' <<<"$job_log" &&
+        grep -q '^fg 130' <<<"$job_log"; then
+        echo "PASS sh_terminal_job_control"
+        passed=$((passed + 1))
+    else
+        echo "FAIL sh_terminal_job_control: status $job_status (log $work/jobcontrol.log)"
+        failed=$((failed + 1))
+    fi
     for case in tests/sh/cases/*.sh; do
         name=$(basename "$case" .sh)
         tr -d '\r' < "$log" | sed -n "/^=== begin $name\$/,/^=== end $name\$/p" |

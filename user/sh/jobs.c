@@ -452,16 +452,16 @@ static int continue_job(struct job *job, bool foreground)
 		if (job->processes[i].state == P_STOPPED)
 			job->processes[i].state = P_RUNNING;
 	job->stop_reported = false;
-	if (foreground) {
+	job->background = !foreground;
+	if (foreground && shell.terminal >= 0)
+		tcsetpgrp(shell.terminal, job->pgid);
+	/* Told after the terminal changed hands: a Ctrl-C typed once this is on the screen
+	 * reaches the job. */
+	if (foreground)
 		printf("%s\n", job->text);
-		fflush(stdout);
-		job->background = false;
-		if (shell.terminal >= 0)
-			tcsetpgrp(shell.terminal, job->pgid);
-	} else {
+	else
 		printf("[%d] %s &\n", job->id, job->text);
-		fflush(stdout);
-	}
+	fflush(stdout);
 	if (job->pgid)
 		kill(-job->pgid, SIGCONT);
 	else
