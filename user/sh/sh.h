@@ -9,7 +9,8 @@
  *   expand.c    word expansion (XCU 2.6): parameters, $(...), $((...)), splitting, quotes
  *   pattern.c   pattern matching (XCU 2.13) for case, ${x#p} and pathname expansion
  *   arith.c     $((...)) arithmetic (XCU 2.6.4)
- *   exec.c      running the tree: lists, loops, simple commands, redirections
+ *   exec.c      running the tree: lists, loops, simple commands
+ *   redirect.c  redirections and here-documents
  *   jobs.c      pipelines, process groups, the job table, waiting (job control)
  *   builtins.c  cd, export, read, set, ...;  printf.c echo and printf;  test.c test and [
  *   trap.c      trap: commands run on signals and at exit
@@ -271,7 +272,8 @@ int exec_node(struct node *node, int flags);
 void exec_define_function(const char *name, struct node *body);
 struct node *exec_find_function(const char *name);
 bool exec_unset_function(const char *name);
-/* Redirections, remembering what they replaced when saved is non-NULL; false on error. */
+/* Redirections (redirect.c), remembering what they replaced when saved is non-NULL;
+ * false on error (reported). */
 struct saved_fd;
 bool exec_redirect(struct redir *redirs, struct saved_fd **saved);
 void exec_restore(struct saved_fd *saved);
