@@ -19,7 +19,7 @@ int main(int argc, char **argv)
 		i++;
 	} else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
 		fprintf(stderr, "usage: env [-i] [NAME=VALUE...] [COMMAND [ARGUMENT...]]\n");
-		return 1;
+		return 125; /* 126 and 127 mean the command could not run (env(1p)) */
 	}
 	for (; i < argc && strchr(argv[i], '='); i++)
 		if (putenv(argv[i]) != 0) {

@@ -69,6 +69,10 @@ int main(int argc, char **argv)
 		long_format = 1;
 		first = 2;
 	}
+	if (first < argc && argv[first][0] == '-' && argv[first][1]) {
+		fprintf(stderr, "usage: ls [-l] [FILE...]\n");
+		return 2;
+	}
 	if (first == argc)
 		return list(".");
 	for (int i = first; i < argc; i++)

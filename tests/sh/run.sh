@@ -4,16 +4,21 @@
 # NAME.out, which dash produced (tests/sh/regen.sh) or, for job control, a person wrote.
 # Prints PASS/FAIL per case (with a diff on failure) and "N passed, N failed".
 #   tests/sh/run.sh            in QEMU (extra arguments go to run-qemu.sh)
-#   tests/sh/run.sh --host     the shell built for this Linux host (build/host-sh/sh),
-#                              seconds instead of a boot: handy while developing
+#   tests/sh/run.sh --host     the shell built for this Linux host (build/host-sh/sh) with
+#                              Spindle's utilities (build/user/, the same binaries run on
+#                              Linux) first on PATH: seconds instead of a boot
 set -u
 cd "$(dirname "$0")/../.."
 work=build/test-results/sh
 mkdir -p "$work"
 passed=0 failed=0
 if [ "${1:-}" = --host ]; then
-    make -s build/host-sh/sh || exit 1
+    make -s build/host-sh/sh initramfs || exit 1
+    rm -rf "$work/bin"
     mkdir -p "$work/bin"
+    for program in build/user/*; do
+        [ -f "$program" ] && [ -x "$program" ] && ln -sf "$PWD/$program" "$work/bin/"
+    done
     ln -sf "$PWD/build/host-sh/sh" "$work/bin/sh"
     for case in tests/sh/cases/*.sh; do
         name=$(basename "$case" .sh)
