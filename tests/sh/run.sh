@@ -37,13 +37,15 @@ else
     fi
     # The line editor, typed into the serial console at the prompt: Left Left X End Y makes
     # "echo XabY"; Up recalls it, four Backspaces and "done" make "echo done"; Ctrl-C drops
-    # a half-typed line.
+    # a half-typed line; Tab completes "ech" to "echo "; PS1 is expanded.
     keys=$'echo ab\x1b[D\x1b[DX\x1b[FY\r\x1b[A\x7f\x7f\x7f\x7fdone\recho never\x03echo after\r'
+    keys+=$'ech\tcompleted\rPS1=\'[$PWD]$ \'; cd /tmp\recho $PS1\r'
     scripts/run-qemu.sh --quiet --log "$work/lineedit.log" --type "$keys" --type-when 'spindle\$ ' \
-        --until '^after' --timeout 60 "$@"
+        --until '^\[/tmp\]\$ echo' --timeout 60 "$@"
     edit_status=$?
     if [ "$edit_status" -eq 0 ] && grep -aq '^XabY' "$work/lineedit.log" &&
-        grep -aq '^done' "$work/lineedit.log" && ! grep -aq '^never' "$work/lineedit.log"; then
+        grep -aq '^done' "$work/lineedit.log" && ! grep -aq '^never' "$work/lineedit.log" &&
+        grep -aq '^completed' "$work/lineedit.log"; then
         echo "PASS sh_line_editor_keys"
         passed=$((passed + 1))
     else

@@ -476,3 +476,10 @@ const struct builtin *builtin_find(const char *name)
 			return &builtins[i];
 	return NULL;
 }
+
+const char *builtin_name(int index)
+{
+	return index >= 0 && (size_t)index < sizeof(builtins) / sizeof(builtins[0])
+		       ? builtins[index].name
+		       : NULL;
+}

@@ -3,11 +3,11 @@
  * (termios(3): ICANON, ECHO and ISIG off, VMIN 1) while a line is typed, so the shell sees
  * every key: printable characters insert at the cursor, Backspace/Delete erase, the arrows
  * (VT100 "ESC [ A/B/C/D") move and recall history, Home/End and Ctrl-A/Ctrl-E jump,
- * Ctrl-U/Ctrl-K/Ctrl-W cut, Ctrl-L clears the screen, Ctrl-C abandons the line and Ctrl-D
- * on an empty line is end of input. After each change the line is redrawn: carriage
- * return, prompt, text, "erase to end of line", then the cursor moved back into place.
- * The terminal's own settings come back before the line is returned, so programs run with
- * the canonical terminal they expect.
+ * Ctrl-U/Ctrl-K/Ctrl-W cut, Tab completes (complete.c), Ctrl-L clears the screen, Ctrl-C
+ * abandons the line and Ctrl-D on an empty line is end of input. After each change the
+ * line is redrawn: carriage return, prompt, text, "erase to end of line", then the cursor
+ * moved back into place. The terminal's own settings come back before the line is
+ * returned, so programs run with the canonical terminal they expect.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -120,6 +120,45 @@ static char read_escape(int fd)
 	return c;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Tab: complete the word before the cursor as far as all candidates agree; when that adds
+ * nothing and there are several, list them under the line. */
+static void complete(struct editor *e)
+{
+	struct string_list candidates = {0};
+	char *line = xstrndup(e->text ? e->text : "", e->length);
+	size_t start = complete_word(line, e->cursor, &candidates);
+	free(line);
+	if (candidates.count == 0)
+		return;
+	size_t common = strlen(candidates.items[0]);
+	for (int i = 1; i < candidates.count; i++) {
+		size_t n = 0;
+		while (n < common && candidates.items[i][n] == candidates.items[0][n])
+			n++;
+		common = n;
+	}
+	size_t typed = e->cursor - start;
+	if (common > typed) {
+		for (size_t i = typed; i < common; i++)
+			insert(e, candidates.items[0][i]);
+		if (candidates.count == 1 && candidates.items[0][common - 1] != '/')
+			insert(e, ' ');
+	} else if (candidates.count > 1) {
+		qsort(candidates.items, (size_t)candidates.count, sizeof(char *), compare_strings);
+		strbuf_puts(&e->out, "\r\n");
+		for (int i = 0; i < candidates.count; i++) {
+			strbuf_puts(&e->out, candidates.items[i]);
+			strbuf_puts(&e->out, i + 1 < candidates.count ? "  " : "\r\n");
+		}
+	}
+	list_free(&candidates);
+}
+
 /* Handles one key; returns 1 when the line is finished, -1 at end of input, else 0. */
 static int handle_key(struct editor *e, char c, int *history_index, char **scratch)
 {
@@ -177,6 +216,9 @@ static int handle_key(struct editor *e, char c, int *history_index, char **scrat
 	}
 	case 12:
 		strbuf_puts(&e->out, "\x1b[H\x1b[2J");
+		break;
+	case '\t':
+		complete(e);
 		break;
 	case 16:
 	case 14:

@@ -154,22 +154,39 @@ static char *read_plain_line(void)
 	return strbuf_finish(&line);
 }
 
+/* PS1 and PS2 go through parameter expansion, so PS1='$PWD$ ' shows the directory. */
+static char *prompt_text(bool continuation)
+{
+	const char *raw = var_get(continuation ? "PS2" : "PS1");
+	char *expanded = NULL;
+	if (raw && strpbrk(raw, "$`\\")) {
+		int status = shell.status;
+		expanded = expand_string(raw);
+		shell.status = status;
+		shell.flow = FLOW_NONE;
+	}
+	return expanded ? expanded : xstrdup(raw ? raw : "");
+}
+
 static char *read_line(bool continuation)
 {
-	const char *prompt = var_get(continuation ? "PS2" : "PS1");
-	if (!prompt)
-		prompt = "";
+	char *prompt_storage = prompt_text(continuation);
+	const char *prompt = prompt_storage;
+	char *line = NULL;
 	if (shell.interactive && shell.terminal >= 0) {
 		errno = 0;
-		char *line = lineedit_read(0, prompt);
+		line = lineedit_read(0, prompt);
 		if (line || errno != ENOTTY)
-			return line;
+			goto out;
 	}
 	if (shell.interactive) {
 		fputs(prompt, stderr);
 		fflush(stderr);
 	}
-	return read_plain_line();
+	line = read_plain_line();
+out:
+	free(prompt_storage);
+	return line;
 }
 
 /* Standard input, a command at a time (which may take several lines). */

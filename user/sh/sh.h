@@ -15,7 +15,7 @@
  *   builtins.c  cd, export, read, set, ...;  printf.c echo and printf;  test.c test and [
  *   trap.c      trap: commands run on signals and at exit
  *   vars.c      variables, positional parameters, the environment
- *   lineedit.c  the interactive line editor with history
+ *   lineedit.c  the interactive line editor with history; complete.c its Tab completion
  */
 #ifndef SH_H
 #define SH_H
@@ -317,7 +317,13 @@ int builtin_echo(int argc, char **argv);
 int builtin_printf(int argc, char **argv);
 int builtin_test(int argc, char **argv);
 
-/* ---- line editing (lineedit.c) ---- */
+/* The name of built-in number index, NULL past the last. */
+const char *builtin_name(int index);
+
+/* ---- line editing (lineedit.c, complete.c) ---- */
+/* Candidates for the word ending at cursor, appended to out (each the whole completed
+ * name, directories ending in '/'); returns where the part they replace starts. */
+size_t complete_word(const char *line, size_t cursor, struct string_list *out);
 /* One line from the terminal with editing and history, NULL at end of input. */
 char *lineedit_read(int fd, const char *prompt);
 
