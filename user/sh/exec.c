@@ -205,8 +205,16 @@ static void assign_all(struct string_list *assigns, bool temporary)
 	}
 }
 
+/* Deeper than this, a runaway recursion is an error rather than a stack overflow. */
+#define MAX_FUNCTION_DEPTH 1000
+
 static int call_function(struct node *body, struct string_list *args, int flags)
 {
+	if (shell.function_depth >= MAX_FUNCTION_DEPTH) {
+		sh_fatal_error("%s: functions nested too deeply (%d)", args->items[0],
+			       MAX_FUNCTION_DEPTH);
+		return 2;
+	}
 	struct positional saved = positional;
 	int saved_loops = shell.loop_depth;
 	positional_set(args->count - 1, args->items + 1);
