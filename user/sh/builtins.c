@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "sh.h"
 
@@ -436,6 +437,105 @@ static int builtin_type(int argc, char **argv)
 	return builtin_command(argc + 1, with_v);
 }
 
+/* getopts OPTSTRING NAME [ARGUMENT...] (XCU getopts): the next option into NAME, its
+ * argument into OPTARG, the index of the next argument in OPTIND. */
+static int builtin_getopts(int argc, char **argv)
+{
+	static int offset; /* position inside a group of options such as -abc */
+	static int last_index;
+	if (argc < 3) {
+		sh_error("getopts: usage: getopts optstring name [arg...]");
+		return 2;
+	}
+	const char *options = argv[1], *name = argv[2];
+	char **args = argc > 3 ? argv + 3 : positional.values;
+	int count = argc > 3 ? argc - 3 : positional.count;
+	const char *index_text = var_get("OPTIND");
+	int index = index_text ? atoi(index_text) : 1;
+	if (index < 1)
+		index = 1;
+	if (index != last_index)
+		offset = 0; /* OPTIND was set by the script: start afresh */
+	bool silent = options[0] == ':';
+	char found[2] = "?", letter[2] = {0, 0};
+	int status = 0;
+	if (offset == 0) {
+		const char *arg = index <= count ? args[index - 1] : NULL;
+		if (!arg || arg[0] != '-' || !arg[1]) {
+			status = 1;
+			goto out;
+		}
+		if (strcmp(arg, "--") == 0) {
+			index++;
+			status = 1;
+			goto out;
+		}
+		offset = 1;
+	}
+	const char *arg = args[index - 1];
+	letter[0] = arg[offset++];
+	const char *spec = letter[0] != ':' ? strchr(options, letter[0]) : NULL;
+	var_unset("OPTARG");
+	if (!spec) {
+		if (silent)
+			var_set("OPTARG", letter, 0);
+		else
+			sh_error("getopts: illegal option -- %c", letter[0]);
+	} else if (spec[1] == ':') {
+		found[0] = letter[0];
+		if (arg[offset]) {
+			var_set("OPTARG", arg + offset, 0);
+		} else if (index < count) {
+			var_set("OPTARG", args[index], 0);
+			index++;
+		} else {
+			found[0] = silent ? ':' : '?';
+			if (silent)
+				var_set("OPTARG", letter, 0);
+			else
+				sh_error("getopts: option requires an argument -- %c", letter[0]);
+			offset = 0;
+			index++;
+			goto out;
+		}
+		offset = 0;
+		index++;
+	} else
+		found[0] = letter[0];
+	if (offset && !arg[offset]) {
+		offset = 0;
+		index++;
+	}
+out:
+	if (status)
+		offset = 0;
+	char number[16];
+	snprintf(number, sizeof(number), "%d", index);
+	var_set("OPTIND", number, 0);
+	last_index = index;
+	var_set(name, found, 0);
+	return status;
+}
+
+/* umask [MODE]: print or set the file mode creation mask (octal). */
+static int builtin_umask(int argc, char **argv)
+{
+	if (argc == 1) {
+		mode_t mask = umask(0);
+		umask(mask);
+		printf("%04o\n", (unsigned)mask);
+		return 0;
+	}
+	char *end;
+	long mask = strtol(argv[1], &end, 8);
+	if (*end || mask < 0 || mask > 0777) {
+		sh_error("umask: %s: not an octal mode", argv[1]);
+		return 1;
+	}
+	umask((mode_t)mask);
+	return 0;
+}
+
 static int builtin_help(int argc, char **argv);
 
 static const struct builtin builtins[] = {
@@ -454,6 +554,7 @@ static const struct builtin builtins[] = {
 	{"shift", builtin_shift, true},	     {"source", builtin_dot, true},
 	{"test", builtin_test, false},	     {"trap", builtin_trap, true},
 	{"true", builtin_colon, false},	     {"type", builtin_type, false},
+	{"getopts", builtin_getopts, false}, {"umask", builtin_umask, false},
 	{"unset", builtin_unset, true},	     {"wait", builtin_wait, false},
 };
 
