@@ -70,7 +70,7 @@ $(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGR
 	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) $(LIBC_TEST_PROGRAM) \
 		$(BUILD)/rootfs/tests/
 	@mkdir -p $(BUILD)/rootfs/tests/sh
-	@cp tests/sh/driver tests/sh/cases/*.sh $(BUILD)/rootfs/tests/sh/
+	@cp tests/sh/driver tests/sh/bench tests/sh/cases/*.sh $(BUILD)/rootfs/tests/sh/
 	@printf 'Spindle root file system, built %s\n' "$$(git describe --always --dirty 2>/dev/null)" \
 		> $(BUILD)/rootfs/etc/motd
 	@for extra in $(ROOTFS_EXTRA); do cp -a "$$extra"/. $(BUILD)/rootfs/ || exit 1; done
