@@ -449,7 +449,7 @@ static int exec_subshell(struct node *node, int flags)
 	if (flags & EV_EXIT) {
 		if (!exec_redirect(node->redirs, NULL))
 			sh_exit(2);
-		sh_exit(exec_node(node->group.body, EV_EXIT));
+		sh_exit(exec_node(node->group.body, flags));
 	}
 	struct job *job = NULL;
 	fflush(stdout);
@@ -459,7 +459,7 @@ static int exec_subshell(struct node *node, int flags)
 	if (pid == 0) {
 		if (!exec_redirect(node->redirs, NULL))
 			sh_exit(2);
-		sh_exit(exec_node(node->group.body, EV_EXIT));
+		sh_exit(exec_node(node->group.body, EV_EXIT | (flags & EV_TESTED)));
 	}
 	return jobs_wait_foreground(job);
 }
@@ -501,7 +501,7 @@ static int exec_dispatch(struct node *node, int flags)
 	case N_SIMPLE:
 		return exec_simple(node, flags);
 	case N_PIPE:
-		return jobs_run_pipeline(node, false);
+		return jobs_run_pipeline(node, flags);
 	case N_BACKGROUND:
 		return exec_background(node);
 	case N_SEQUENCE:

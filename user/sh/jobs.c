@@ -342,7 +342,7 @@ void jobs_background_started(struct job *job)
 		fprintf(stderr, "[%d] %d\n", job->id, job->processes[job->count - 1].pid);
 }
 
-int jobs_run_pipeline(struct node *node, bool background)
+int jobs_run_pipeline(struct node *node, int flags)
 {
 	struct job *job = NULL;
 	int input = -1;
@@ -353,7 +353,7 @@ int jobs_run_pipeline(struct node *node, bool background)
 			sh_error("pipe: %s", strerror(errno));
 			break;
 		}
-		pid_t pid = jobs_fork(&job, node->text ? node->text : "", background);
+		pid_t pid = jobs_fork(&job, node->text ? node->text : "", false);
 		if (pid == 0) {
 			if (input >= 0) {
 				dup2(input, 0);
@@ -364,7 +364,7 @@ int jobs_run_pipeline(struct node *node, bool background)
 				close(fds[1]);
 				close(fds[0]);
 			}
-			sh_exit(exec_node(node->pipe.commands[i], EV_EXIT));
+			sh_exit(exec_node(node->pipe.commands[i], EV_EXIT | (flags & EV_TESTED)));
 		}
 		if (input >= 0)
 			close(input);

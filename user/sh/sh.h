@@ -288,7 +288,8 @@ struct job;
 pid_t jobs_fork(struct job **job, const char *text, bool background);
 int jobs_wait_foreground(struct job *job);
 void jobs_background_started(struct job *job);
-int jobs_run_pipeline(struct node *node, bool background);
+/* flags: EV_TESTED passes on to the pipeline's commands (set -e stays off there). */
+int jobs_run_pipeline(struct node *node, int flags);
 void jobs_notify(void); /* report finished background jobs (before a prompt) */
 void jobs_reset_signals_in_child(bool background);
 int builtin_jobs(int argc, char **argv);
