@@ -93,6 +93,7 @@ static int run_text(const char *text, size_t length, int first_line)
 			break;
 		}
 		status = exec_node(node, 0);
+		parse_free(node);
 		if (shell.flow != FLOW_NONE)
 			break;
 	}
@@ -127,7 +128,7 @@ int sh_run_file(const char *path)
 	if (!text)
 		return -1;
 	int status = run_text(text, length, 1);
-	/* the tree may be kept by functions the file defined: the text is not freed */
+	free(text);
 	return status;
 }
 
@@ -223,13 +224,13 @@ static int run_input(void)
 			count = 0;
 		}
 		for (int i = 0; i < count; i++) {
-			exec_node(nodes[i], 0);
-			if (shell.flow != FLOW_NONE)
-				break;
+			if (shell.flow == FLOW_NONE)
+				exec_node(nodes[i], 0);
+			parse_free(nodes[i]);
 		}
 		shell.flow = FLOW_NONE;
 		shell.line = 0;
-		/* the text stays allocated: function bodies point into trees built from it */
+		free(pending.data);
 		pending.data = NULL;
 		pending.length = pending.capacity = 0;
 	}

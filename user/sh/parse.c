@@ -439,6 +439,7 @@ static struct node *parse_simple(struct parser *parser)
 		node->type = N_FUNCTION;
 		node->function.name = words->word;
 		node->function.body = body;
+		free(words); /* the list item; its word is the name now */
 	}
 	return node;
 }
@@ -560,13 +561,85 @@ struct node *parse_command(struct parser *parser)
 	return failed(parser) ? NULL : result;
 }
 
+static void free_words(struct word_list *words)
+{
+	while (words) {
+		struct word_list *next = words->next;
+		free(words->word);
+		free(words);
+		words = next;
+	}
+}
+
+void parse_free(struct node *node)
+{
+	if (!node)
+		return;
+	for (struct redir *r = node->redirs, *next; r; r = next) {
+		next = r->next;
+		free(r->word);
+		free(r->body);
+		free(r);
+	}
+	switch (node->type) {
+	case N_SIMPLE:
+		free_words(node->simple.assigns);
+		free_words(node->simple.words);
+		break;
+	case N_PIPE:
+		for (int i = 0; i < node->pipe.count; i++)
+			parse_free(node->pipe.commands[i]);
+		free(node->pipe.commands);
+		break;
+	case N_AND:
+	case N_OR:
+	case N_SEQUENCE:
+	case N_BACKGROUND:
+	case N_NOT:
+		parse_free(node->pair.left);
+		parse_free(node->pair.right);
+		node->text = NULL; /* borrowed from the pipeline inside */
+		break;
+	case N_SUBSHELL:
+	case N_GROUP:
+		parse_free(node->group.body);
+		break;
+	case N_IF:
+	case N_WHILE:
+	case N_UNTIL:
+		parse_free(node->cond.condition);
+		parse_free(node->cond.then_part);
+		parse_free(node->cond.else_part);
+		break;
+	case N_FOR:
+		free(node->for_loop.variable);
+		free_words(node->for_loop.words);
+		parse_free(node->for_loop.body);
+		break;
+	case N_CASE:
+		free(node->case_command.word);
+		for (struct case_item *item = node->case_command.items, *next; item; item = next) {
+			next = item->next;
+			free_words(item->patterns);
+			parse_free(item->body);
+			free(item);
+		}
+		break;
+	case N_FUNCTION:
+		free(node->function.name); /* the body now belongs to the function table */
+		break;
+	}
+	free(node->text);
+	free(node);
+}
+
 long parse_skip_command_substitution(const char *text, size_t length, size_t start)
 {
 	struct parser parser;
 	parser_init(&parser, text, length, 1);
 	parser.position = start + 2;
 	if (peek(&parser) != T_RPAREN)
-		parse_list(&parser);
+		parse_free(parse_list(&parser));
 	long end = parser.error ? -2 : -1;
 	if (!failed(&parser) && peek(&parser) == T_RPAREN)
 		end = (long)parser.token_start + 1;

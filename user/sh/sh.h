@@ -140,8 +140,11 @@ struct parser {
 
 void parser_init(struct parser *parser, const char *text, size_t length, int first_line);
 /* The next complete command, NULL at the end of the text or on an error (check ->error and
- * ->incomplete). The returned tree lives for ever (functions keep pointers into it). */
+ * ->incomplete). The tree owns copies of its words, not pointers into the text. */
 struct node *parse_command(struct parser *parser);
+/* Frees a tree once it has run; the bodies of functions it defined stay (the function
+ * table holds them). */
+void parse_free(struct node *node);
 bool parse_is_name(const char *text, size_t length);
 /* Index just past the ')' closing the $( at text[start], found by parsing the command
  * inside (so a case pattern's ')' does not end it); -1 if the text ends first, -2 if the
