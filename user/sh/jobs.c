@@ -534,10 +534,16 @@ int builtin_wait(int argc, char **argv)
 	return status;
 }
 
-/* kill [-SIGNAL | -s SIGNAL] pid|%job ...: a built-in so that %job works. */
+/* kill [-SIGNAL | -s SIGNAL] pid|%job ... or kill -l: a built-in so that %job works. */
 int builtin_kill(int argc, char **argv)
 {
 	int number = SIGTERM, i = 1, status = 0;
+	if (argc == 2 && strcmp(argv[1], "-l") == 0) {
+		for (size_t n = 0; n < sizeof(signal_names) / sizeof(signal_names[0]); n++)
+			printf("%s%c", signal_names[n].name,
+			       n + 1 < sizeof(signal_names) / sizeof(signal_names[0]) ? ' ' : '\n');
+		return 0;
+	}
 	if (i < argc && strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
 		number = jobs_signal_number(argv[i + 1]);
 		i += 2;
