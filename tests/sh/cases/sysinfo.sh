@@ -11,6 +11,8 @@ free -x >/dev/null 2>&1; echo "free usage: $?"
 uptime | grep -c '^up [0-9]*:[0-9][0-9]:[0-9][0-9], load average: [0-9.]* [0-9.]* [0-9.]*$'
 uptime x >/dev/null 2>&1; echo "uptime usage: $?"
 ps | head -n 1
+ps -j | head -n 1
+ps -j | grep -c "^ *[0-9][0-9]* *[0-9][0-9]* *$$ "
 ps | grep -c "^ *$$ "
 sleep 100 &
 kill $!; wait $!; echo "killed sleep: $?"
