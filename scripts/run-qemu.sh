@@ -17,6 +17,9 @@
 #   --gdb PORT          start paused with a gdb stub on PORT
 #   --type TEXT         type TEXT on the serial line once the output matches --type-when
 #   --type-when REGEX   when to type (default: the kernel's "Spindle is up")
+#                       Several --type TEXT --type-when REGEX pairs type in turn; each
+#                       waits for a line matching its REGEX that appeared after the
+#                       previous text was typed (more matching lines than there were then).
 #
 # Exit status: 0 the kernel reported success (or --until matched), 1 it reported test
 # failures, 2 it panicked, 124 timeout, 3 anything else (QEMU error, unexpected stop).
@@ -25,7 +28,7 @@
 set -u
 
 kernel=build/kernel.elf iso="" append="" initrd=build/initramfs.cpio cpu=max uefi=0 memory=256M timeout=60
-until_regex="" log="" quiet=0 gdb_port="" type_text="" type_when='Spindle is up'
+until_regex="" log="" quiet=0 gdb_port="" type_texts=() type_whens=()
 while [ $# -gt 0 ]; do
     case $1 in
         --kernel) kernel=$2; shift ;;
@@ -40,8 +43,8 @@ while [ $# -gt 0 ]; do
         --log) log=$2; shift ;;
         --quiet) quiet=1 ;;
         --gdb) gdb_port=$2; shift ;;
-        --type) type_text=$2; shift ;;
-        --type-when) type_when=$2; shift ;;
+        --type) type_texts+=("$2"); type_whens+=('Spindle is up'); shift ;;
+        --type-when) type_whens[${#type_texts[@]} - 1]=$2; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "run-qemu.sh: unknown option $1" >&2; exit 3 ;;
     esac
@@ -74,13 +77,18 @@ timeout --foreground "$timeout" qemu-system-x86_64 "${args[@]}" <"$input" >"$out
 qemu=$!
 # Hold the input pipe open (QEMU would see end-of-file otherwise); type into it on request.
 exec {keyboard}>"$input"
-if [ -n "$type_text" ]; then
+if [ ${#type_texts[@]} -gt 0 ]; then
     (
-        until grep -aEq -- "$type_when" "$output"; do
-            kill -0 $qemu 2>/dev/null || exit 0
-            sleep 0.1
+        typed_at=0 # how many lines of output there were when the last text was typed
+        for i in "${!type_texts[@]}"; do
+            seen=$(head -n "$typed_at" "$output" | grep -acE -- "${type_whens[$i]}")
+            until [ "$(grep -acE -- "${type_whens[$i]}" "$output")" -gt "$seen" ]; do
+                kill -0 $qemu 2>/dev/null || exit 0
+                sleep 0.1
+            done
+            typed_at=$(grep -c '' "$output")
+            printf '%s' "${type_texts[$i]}" >&$keyboard
         done
-        printf '%s' "$type_text" >&$keyboard
     ) &
 fi
 if [ "$quiet" = 0 ]; then

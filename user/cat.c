@@ -32,6 +32,14 @@ int main(int argc, char **argv)
 	if (argc == 1)
 		return copy(0, "stdin");
 	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "usage: cat [FILE...]   (- is standard input)\n");
+			return 1;
+		}
+		if (strcmp(argv[i], "-") == 0) {
+			status |= copy(0, "stdin");
+			continue;
+		}
 		int fd = open(argv[i], O_RDONLY);
 		if (fd < 0) {
 			fprintf(stderr, "cat: %s: %s\n", argv[i], strerror(errno));

@@ -1,7 +1,9 @@
-/* ls: list directory contents, one per line; -l adds type, size and links (man 1 ls). */
+/* ls: list directory contents, one per line, sorted by name as POSIX asks; -l adds type,
+ * size and links (man 1 ls). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -37,6 +39,11 @@ static void show(const char *directory, const char *name)
 	       (unsigned long)info.st_nlink, (long)info.st_size, name);
 }
 
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int list(const char *path)
 {
 	struct stat info;
@@ -54,12 +61,38 @@ static int list(const char *path)
 		return 1;
 	}
 	struct dirent *entry;
+	char **names = NULL;
+	size_t count = 0, capacity = 0;
+	int status = 0;
 	while ((entry = readdir(directory)) != NULL) {
-		if (entry->d_name[0] != '.')
-			show(path, entry->d_name);
+		if (entry->d_name[0] == '.')
+			continue;
+		if (count == capacity) {
+			capacity = capacity ? capacity * 2 : 64;
+			char **bigger = realloc(names, capacity * sizeof(char *));
+			if (!bigger) {
+				status = 1;
+				break;
+			}
+			names = bigger;
+		}
+		if (!(names[count] = strdup(entry->d_name))) {
+			status = 1;
+			break;
+		}
+		count++;
 	}
 	closedir(directory);
-	return 0;
+	if (status)
+		fprintf(stderr, "ls: %s: out of memory\n", path);
+	if (count)
+		qsort(names, count, sizeof(char *), compare_names);
+	for (size_t i = 0; i < count; i++) {
+		show(path, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -68,6 +101,10 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "-l") == 0) {
 		long_format = 1;
 		first = 2;
+	}
+	if (first < argc && argv[first][0] == '-' && argv[first][1]) {
+		fprintf(stderr, "usage: ls [-l] [FILE...]\n");
+		return 2;
 	}
 	if (first == argc)
 		return list(".");

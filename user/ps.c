@@ -8,7 +8,8 @@
  *   TIME           user + system CPU time
  *   COMMAND        the arguments, or [name] when there are none (kernel threads, zombies)
  * ps -T lists every thread (from /proc/<pid>/task/<tid>/stat): PID is the thread's id,
- * TGID its process's, as in the classic picture of pid and tgid.
+ * TGID its process's, as in the classic picture of pid and tgid. ps -j adds PGID and SID,
+ * the process group and session (fields 5 and 6), to watch the shell's job control.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -17,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+static bool show_groups; /* -j */
 
 static ssize_t read_file(const char *path, char *buffer, size_t size)
 {
@@ -52,6 +55,7 @@ static void show(const char *pid_text, const char *tid_text)
 		values[i] = strtol(fields, &fields, 10);
 	/* field n is values[n - 4]: ppid 4, utime 14, stime 15, num_threads 20 */
 	long ppid = values[0], ticks = values[10] + values[11], threads = values[16];
+	long pgid = values[1], sid = values[2];
 	snprintf(path, sizeof(path), "/proc/%s/cmdline", pid_text);
 	ssize_t length = read_file(path, command, sizeof(command));
 	if (length <= 0) {
@@ -62,6 +66,8 @@ static void show(const char *pid_text, const char *tid_text)
 				command[i] = ' ';
 	}
 	long seconds = ticks / 100;
+	if (show_groups)
+		printf("%5ld %5ld ", pgid, sid);
 	printf("%5s %5s %5ld %c %4ld %02ld:%02ld:%02ld %s\n", tid_text, pid_text, ppid, state,
 	       threads, seconds / 3600, seconds / 60 % 60, seconds % 60, command);
 }
@@ -84,8 +90,9 @@ static void show_threads(const char *pid_text)
 int main(int argc, char **argv)
 {
 	bool threads = argc == 2 && strcmp(argv[1], "-T") == 0;
-	if (argc > 1 && !threads) {
-		fprintf(stderr, "usage: %s [-T]\n", argv[0]);
+	show_groups = argc == 2 && strcmp(argv[1], "-j") == 0;
+	if (argc > 1 && !threads && !show_groups) {
+		fprintf(stderr, "usage: %s [-T | -j]\n", argv[0]);
 		return 1;
 	}
 	DIR *proc = opendir("/proc");
@@ -93,7 +100,7 @@ int main(int argc, char **argv)
 		perror("/proc");
 		return 1;
 	}
-	printf("  PID  TGID  PPID S NLWP     TIME COMMAND\n");
+	printf("%s  PID  TGID  PPID S NLWP     TIME COMMAND\n", show_groups ? " PGID   SID " : "");
 	struct dirent *entry;
 	while ((entry = readdir(proc))) {
 		if (entry->d_name[0] < '1' || entry->d_name[0] > '9')

@@ -10,7 +10,11 @@ int main(int argc, char **argv)
 		perror("uname");
 		return 1;
 	}
-	if (argc > 1 && strcmp(argv[1], "-a") == 0)
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "-a") != 0)) {
+		fprintf(stderr, "usage: uname [-a]\n");
+		return 1;
+	}
+	if (argc > 1)
 		printf("%s %s %s %s %s\n", name.sysname, name.nodename, name.release, name.version,
 		       name.machine);
 	else

@@ -11,13 +11,28 @@
 ROOTFS_EXTRA ?=
 MUSL_CC ?= musl-gcc
 
-USER_PROGRAMS := $(patsubst user/%.c,$(BUILD)/user/%,$(sort $(wildcard user/*.c)))
+USER_PROGRAMS := $(patsubst user/%.c,$(BUILD)/user/%,$(sort $(wildcard user/*.c))) $(BUILD)/user/sh
 USER_TEST_OBJS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%.o,$(sort $(wildcard tests/user/*.c)))
 USER_TEST_PROGRAM := $(BUILD)/tests/user/utest
 MUSL_TEST_PROGRAMS := $(patsubst tests/musl/%.c,$(BUILD)/tests/musl/%,$(sort $(wildcard tests/musl/*.c)))
 PIE_TEST_PROGRAMS := $(patsubst tests/pie/%.c,$(BUILD)/tests/pie/%,$(sort $(wildcard tests/pie/*.c)))
 
 .PRECIOUS: $(BUILD)/user/%.o $(BUILD)/tests/user/%.o
+
+# The shell is the one program with many source files: user/sh/*.c, linked as build/user/sh.
+SH_OBJS := $(patsubst user/sh/%.c,$(BUILD)/user/sh.d/%.o,$(sort $(wildcard user/sh/*.c)))
+
+$(BUILD)/user/sh.d/%.o: user/sh/%.c user/sh/sh.h
+	@mkdir -p $(dir $@)
+	$(USER_CC) $(USER_CFLAGS) -Wno-unused-parameter -c $< -o $@
+
+$(BUILD)/user/sh: $(SH_OBJS) $(LIBC_A) $(LIBC_CRT0)
+	$(call user_link,$@,$(SH_OBJS))
+
+# The same shell built natively with the host's C library, to run tests/sh quickly.
+$(BUILD)/host-sh/sh: $(wildcard user/sh/*.c) user/sh/sh.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Werror -o $@ $(wildcard user/sh/*.c)
 
 $(BUILD)/tests/user/%.o: tests/user/%.c
 	@mkdir -p $(dir $@)
@@ -54,6 +69,8 @@ $(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGR
 	@cp $(BENCH_PROGRAM) $(BUILD)/rootfs/bin/bench
 	@cp $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGRAMS) $(PIE_TEST_PROGRAMS) $(LIBC_TEST_PROGRAM) \
 		$(BUILD)/rootfs/tests/
+	@mkdir -p $(BUILD)/rootfs/tests/sh
+	@cp tests/sh/driver tests/sh/bench tests/sh/cases/*.sh $(BUILD)/rootfs/tests/sh/
 	@printf 'Spindle root file system, built %s\n' "$$(git describe --always --dirty 2>/dev/null)" \
 		> $(BUILD)/rootfs/etc/motd
 	@for extra in $(ROOTFS_EXTRA); do cp -a "$$extra"/. $(BUILD)/rootfs/ || exit 1; done

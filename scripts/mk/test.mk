@@ -6,6 +6,8 @@
 #                (make test also reruns the kernel tests under -cpu qemu64)
 #   test-user    the user-space suite (tests/user/) as init, then the kernel's leak check
 #   test-libc-host  libc's own tests, run natively on this Linux host
+#   test-sh      the shell's script corpus (tests/sh/cases) run by /bin/sh in QEMU and compared
+#                with dash's output; tests/sh/run.sh --host runs it natively in seconds
 #   test-gdb     a scripted gdb session against QEMU's gdb stub
 # `make test SANITIZE=1` runs everything against a kernel built with the undefined-behaviour
 # sanitizer and kmalloc redzones (the boot checks then expect the sanitizer's reports).
@@ -47,6 +49,10 @@ test-user: deps kernel initramfs
 
 test-gdb: deps kernel
 	tests/gdb/run.sh
+
+.PHONY: test-sh
+test-sh: deps kernel initramfs
+	tests/sh/run.sh
 
 test: deps kernel initramfs iso $(BUILD)/host/host-tests $(LIBC_TEST_PROGRAM)
 	@tests/run-all.sh
