@@ -20,9 +20,9 @@ PIE_TEST_PROGRAMS := $(patsubst tests/pie/%.c,$(BUILD)/tests/pie/%,$(sort $(wild
 .PRECIOUS: $(BUILD)/user/%.o $(BUILD)/tests/user/%.o
 
 # The shell is the one program with many source files: user/sh/*.c, linked as build/user/sh.
-SH_OBJS := $(patsubst user/sh/%.c,$(BUILD)/user/sh.d/%.o,$(sort $(wildcard user/sh/*.c)))
+SH_OBJS := $(patsubst user/sh/%.c,$(BUILD)/user/sh-objects/%.o,$(sort $(wildcard user/sh/*.c)))
 
-$(BUILD)/user/sh.d/%.o: user/sh/%.c user/sh/sh.h
+$(BUILD)/user/sh-objects/%.o: user/sh/%.c user/sh/sh.h
 	@mkdir -p $(dir $@)
 	$(USER_CC) $(USER_CFLAGS) -Wno-unused-parameter -c $< -o $@
 
