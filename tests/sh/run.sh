@@ -37,10 +37,18 @@ else
     fi
     # The line editor, typed into the serial console at the prompt: Left Left X End Y makes
     # "echo XabY"; Up recalls it, four Backspaces and "done" make "echo done"; Ctrl-C drops
-    # a half-typed line; Tab completes "ech" to "echo "; PS1 is expanded.
-    keys=$'echo ab\x1b[D\x1b[DX\x1b[FY\r\x1b[A\x7f\x7f\x7f\x7fdone\recho never\x03echo after\r'
-    keys+=$'ech\tcompleted\rPS1=\'[$PWD]$ \'; cd /tmp\recho $PS1\r'
-    scripts/run-qemu.sh --quiet --log "$work/lineedit.log" --type "$keys" --type-when 'spindle\$ ' \
+    # a half-typed line; Tab completes "ech" to "echo "; PS1 is expanded. Each line waits
+    # for the next prompt: typed ahead while a command runs, keys would go through the
+    # terminal's cooked mode (as on any Unix), where Backspace and ^C act at once.
+    prompt='spindle\$ '
+    scripts/run-qemu.sh --quiet --log "$work/lineedit.log" \
+        --type $'echo ab\x1b[D\x1b[DX\x1b[FY\r' --type-when "$prompt" \
+        --type $'\x1b[A\x7f\x7f\x7f\x7fdone\r' --type-when "$prompt" \
+        --type $'echo never\x03' --type-when "$prompt" \
+        --type $'echo after\r' --type-when "$prompt" \
+        --type $'ech\tcompleted\r' --type-when "$prompt" \
+        --type $'PS1=\'[$PWD]$ \'; cd /tmp\r' --type-when "$prompt" \
+        --type $'echo $PS1\r' --type-when '^\[/tmp\]\$ ' \
         --until '^\[/tmp\]\$ echo' --timeout 60 "$@"
     edit_status=$?
     if [ "$edit_status" -eq 0 ] && grep -aq '^XabY' "$work/lineedit.log" &&
