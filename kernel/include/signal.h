@@ -61,6 +61,16 @@ bool signal_take_job_status(struct task_struct *child, int options, int *status)
 /* The handler of `signal` in task's process (SIG_DFL when it has none). */
 void *signal_handler_of(struct task_struct *task, int signal, unsigned long *flags);
 
+/* The siginfo_t a handler or sigwaitinfo sees for `signal` queued with `info`. */
+void signal_fill_siginfo(struct kernel_siginfo *siginfo, int signal,
+			 const struct signal_info *info);
+
+/* POSIX timers (kernel/syscall/posix_timers.c): a timer's signal is being taken -- fill in
+ * its overrun count (caller holds signal_lock); and drop every timer of a process (execve,
+ * exit). */
+void posix_timer_delivered(struct task_struct *task, struct signal_info *info);
+void posix_timers_delete_all(struct thread_group *group);
+
 /* The task runs on its alternate signal stack (rsp inside it). */
 bool signal_on_altstack(const struct task_struct *task, uint64_t rsp);
 /* Frame building: the current alternate stack for uc_stack (rsp: the interrupted code's),

@@ -105,6 +105,7 @@ struct thread_group {
 	} limits[16];				   /* RLIMIT_* */
 	uint64_t exited_utime_ns, exited_stime_ns; /* its threads that are gone */
 	uint64_t children_utime_ns, children_stime_ns; /* children it waited for, and theirs */
+	struct list_head posix_timers; /* timer_create(2) timers (kernel/syscall/posix_timers.c) */
 };
 struct files_struct;
 struct fs_struct;

@@ -442,6 +442,8 @@ int do_execve(const char *path, struct exec_strings *strings)
 	strlcpy(self->comm, base_name(path), sizeof(self->comm));
 	files_close_on_exec(self->files);
 	self->fs_base = 0;
+	if (self->group)
+		posix_timers_delete_all(self->group); /* timer_create(2): not kept across execve */
 	self->altstack_base = self->altstack_size = 0;
 	self->altstack_flags = 0;
 	arch_fpu_load(self); /* the new program starts with clean x87/SSE registers */

@@ -159,8 +159,10 @@ noreturn void do_exit(int code)
 	self->exit_code = code;
 	bool last_thread =
 		!group || __atomic_sub_fetch(&group->live_threads, 1, __ATOMIC_ACQ_REL) == 0;
-	if (last_thread && group)
+	if (last_thread && group) {
 		timer_disarm(&group->real_timer); /* its SIGALRM would find no one */
+		posix_timers_delete_all(group);
+	}
 	if (last_thread && group && group->sem_undo) {
 		/* SEM_UNDO: the process gives back what its semaphore operations took. */
 		struct sem_undo_list *undo = group->sem_undo;

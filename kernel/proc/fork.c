@@ -62,6 +62,7 @@ static struct thread_group *thread_group_create(void)
 	if (group) {
 		group->refcount = group->live_threads = 1;
 		list_init(&group->real_timer.node);
+		list_init(&group->posix_timers);
 		sigpending_init(&group->shared_pending);
 	}
 	return group;

@@ -323,25 +323,11 @@ static int dequeue_locked(struct task_struct *task, uint64_t wanted, struct sign
 			continue;
 		int signal = __builtin_ctzll(ready) + 1;
 		unqueue_locked(sets[i], signal, info);
+		if (info->code == SI_TIMER)
+			posix_timer_delivered(task, info);
 		return signal;
 	}
 	return 0;
-}
-
-static void fill_siginfo(struct kernel_siginfo *siginfo, int signal, const struct signal_info *info)
-{
-	memset(siginfo, 0, sizeof(*siginfo));
-	siginfo->si_signo = signal;
-	siginfo->si_code = info->code;
-	if (info->code > 0 && (signal == SIGSEGV || signal == SIGBUS || signal == SIGFPE ||
-			       signal == SIGILL || signal == SIGTRAP)) {
-		siginfo->fields.fault.addr = (void *)info->addr;
-		return;
-	}
-	siginfo->fields.child.pid = info->pid;
-	siginfo->fields.child.status = info->status;
-	if (info->code == SI_QUEUE)
-		siginfo->fields.queued.value = info->addr;
 }
 
 /* An interrupted system call: -EINTR for the handler, or back up to the syscall
@@ -460,7 +446,7 @@ void signal_deliver(struct trap_frame *frame, bool is_syscall)
 		if (is_syscall)
 			fix_restart(frame, number, true, action.flags);
 		struct kernel_siginfo siginfo;
-		fill_siginfo(&siginfo, signal, &info);
+		signal_fill_siginfo(&siginfo, signal, &info);
 		/* No restorer or no usable stack: SIGSEGV, as Linux's force_sigsegv(). */
 		if (!(action.flags & SA_RESTORER) ||
 		    arch_signal_setup_frame(frame, signal, &action, &siginfo, old_blocked) != 0)
@@ -528,7 +514,7 @@ int signal_take(uint64_t wanted, struct kernel_siginfo *siginfo)
 		(self->pending.set | self->group->shared_pending.set) & ~self->blocked & ~wanted;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	if (signal) {
-		fill_siginfo(siginfo, signal, &info);
+		signal_fill_siginfo(siginfo, signal, &info);
 		return signal;
 	}
 	return others || fatal_signal_pending(self) ? -EINTR : 0;

@@ -7,6 +7,7 @@
  * and refuse a handler for them with EINVAL, as Linux does.
  */
 #include "signal.h"
+#include "string.h"
 #include "exec.h"
 #include "kmalloc.h"
 #include "proc.h"
@@ -296,4 +297,27 @@ void signal_mask_after_wait(long result)
 	self->blocked = self->saved_blocked;
 	self->restore_blocked = false;
 	spin_unlock_irqrestore(&signal_lock, flags);
+}
+
+/* What a handler's siginfo says about a signal (see signal.h). */
+void signal_fill_siginfo(struct kernel_siginfo *siginfo, int signal, const struct signal_info *info)
+{
+	memset(siginfo, 0, sizeof(*siginfo));
+	siginfo->si_signo = signal;
+	siginfo->si_code = info->code;
+	if (info->code > 0 && (signal == SIGSEGV || signal == SIGBUS || signal == SIGFPE ||
+			       signal == SIGILL || signal == SIGTRAP)) {
+		siginfo->fields.fault.addr = (void *)info->addr;
+		return;
+	}
+	if (info->code == SI_TIMER) {
+		siginfo->fields.timer.id = info->pid;
+		siginfo->fields.timer.overrun = info->status;
+		siginfo->fields.timer.value = info->addr;
+		return;
+	}
+	siginfo->fields.child.pid = info->pid;
+	siginfo->fields.child.status = info->status;
+	if (info->code == SI_QUEUE)
+		siginfo->fields.queued.value = info->addr;
 }

@@ -236,4 +236,14 @@ long sys_epoll_wait(int epfd, struct epoll_event *events, int max_events, int ti
 long sys_epoll_pwait(int epfd, struct epoll_event *events, int max_events, int timeout_ms,
 		     const void *sigmask, size_t sigset_size);
 
+/* posix_timers.c */
+struct kernel_sigevent;
+struct itimerspec;
+long sys_timer_create(int clock, const struct kernel_sigevent *user_event, int *user_id);
+long sys_timer_settime(int id, int settings, const struct itimerspec *user_new,
+		       struct itimerspec *user_old);
+long sys_timer_gettime(int id, struct itimerspec *user_value);
+long sys_timer_getoverrun(int id);
+long sys_timer_delete(int id);
+
 #endif

@@ -72,9 +72,23 @@
 #define SIG_ERR ((void (*)(int)) - 1)
 
 /* si_code values (include/uapi/asm-generic/siginfo.h). */
-#define SI_USER	      0
-#define SI_QUEUE      (-1)
-#define SI_KERNEL     0x80
+#define SI_USER	  0
+#define SI_QUEUE  (-1)
+#define SI_KERNEL 0x80
+#define SI_TIMER  (-2)
+
+/* struct sigevent (timer_create(2)): how a timer tells the process. 64 bytes. */
+#define SIGEV_SIGNAL	0
+#define SIGEV_NONE	1
+#define SIGEV_THREAD	2
+#define SIGEV_THREAD_ID 4
+struct kernel_sigevent {
+	uint64_t sigev_value;
+	int32_t sigev_signo;
+	int32_t sigev_notify;
+	int32_t sigev_tid; /* SIGEV_THREAD_ID */
+	int32_t pad[11];
+};
 #define SI_TKILL      (-6)
 #define SEGV_MAPERR   1
 #define SEGV_ACCERR   2
@@ -119,6 +133,11 @@ struct kernel_siginfo {
 			uint32_t uid;
 			uint64_t value; /* union sigval */
 		} queued;		/* sigqueue (SI_QUEUE) */
+		struct {
+			int32_t id;	 /* the timer_t */
+			int32_t overrun; /* expirations since the signal was queued */
+			uint64_t value;	 /* sigev_value */
+		} timer;		 /* POSIX timers (SI_TIMER) */
 		uint8_t bytes[112];
 	} fields;
 };
