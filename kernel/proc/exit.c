@@ -20,6 +20,7 @@
 #include "job_control.h"
 #include "qemu.h"
 #include "sched.h"
+#include "sched_trace.h"
 #include "signal.h"
 #include "sysvipc.h"
 #include "uapi/errno.h"
@@ -107,6 +108,8 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	if (self->group)
 		sigpending_discard(&self->group->shared_pending, ~0ull);
 	bool clean = leakcheck_report();
+	if (sched_trace_is_enabled()) /* `make trace`: the whole run, for scripts/sched-trace.py */
+		sched_trace_dump();
 	if (WIFSIGNALED(status))
 		printk(KERN_EMERG "Spindle: init (pid 1) was killed by signal %d\n",
 		       WTERMSIG(status));

@@ -9,6 +9,9 @@
 #include "time.h"
 #include "wait.h"
 
+/* Three of the fair class's periods: every runnable thread has had a slice by then. */
+#define THREE_PERIODS_TICKS (3 * FAIR_LATENCY_NS / NSEC_PER_TICK)
+
 struct busy {
 	volatile uint64_t count;
 	volatile bool done;
@@ -137,7 +140,7 @@ KTEST(sched_preempt_disable_holds_the_cpu)
 	struct counter counter = {0};
 	struct task_struct *other = start(counter_main, &counter, "counter");
 	preempt_disable();
-	uint64_t until = jiffies_read() + 3 * RR_TIMESLICE_TICKS;
+	uint64_t until = jiffies_read() + THREE_PERIODS_TICKS;
 	while (jiffies_read() < until)
 		cpu_relax();
 	KTEST_EXPECT_EQ(t, counter.count, 0); /* three slices passed and the other never ran */
@@ -201,7 +204,7 @@ static int almost_sleeper_main(void *argument)
 {
 	struct counter *partner = argument;
 	set_current_state(TASK_UNINTERRUPTIBLE);
-	uint64_t until = jiffies_read() + 3 * RR_TIMESLICE_TICKS;
+	uint64_t until = jiffies_read() + THREE_PERIODS_TICKS;
 	while (jiffies_read() < until) /* preempted here, more than once */
 		cpu_relax();
 	set_current_state(TASK_RUNNING);
