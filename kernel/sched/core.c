@@ -234,7 +234,9 @@ static void schedule_common(bool preempt, void *site)
 
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 	prev = rq->curr;
-	bool voluntary = !preempt && prev->state != TASK_RUNNING;
+	/* A dead task leaves the queue even when preempted on its way to schedule(): the
+	 * switch frees its stack (finish_task_switch), so it must never be picked again. */
+	bool voluntary = (!preempt && prev->state != TASK_RUNNING) || prev->state == TASK_DEAD;
 	BUG_ON(voluntary && (prev->flags & PF_IDLE));
 	if (voluntary) {
 		dequeue_task(rq, prev);
