@@ -186,6 +186,9 @@ noreturn void do_exit(int code)
 		self->fs = NULL;
 	}
 
+	/* From here nothing sleeps. Without preemption, a parent woken below cannot reap this
+	 * task while it still holds the CPU; sched_exit_current() drops the count. */
+	preempt_disable();
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
 						  parent_ignores_children(self));

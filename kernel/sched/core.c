@@ -291,6 +291,7 @@ noreturn void sched_exit_current(void)
 	struct rq *rq = this_rq();
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 	current->state = TASK_DEAD;
+	current->preempt_count = 0; /* do_exit() ran its last steps unpreemptible */
 	sched_trace_record(SCHED_TRACE_EXIT, current, NULL, NULL);
 	spin_unlock_irqrestore(&rq->lock, flags);
 	schedule();
