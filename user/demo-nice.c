@@ -86,8 +86,7 @@ int main(void)
 	for (int i = 0; i < TASKS; i++) {
 		char share[16], expected[16];
 		printf("%5d  %4d  %6ld  %6ld  %-6s  %s\n", children[i], nices[i], weights[i],
-		       race->cpu_ms[i],
-		       percent(race->cpu_ms[i], total_ms, share, sizeof(share)),
+		       race->cpu_ms[i], percent(race->cpu_ms[i], total_ms, share, sizeof(share)),
 		       percent(weights[i], total_weight, expected, sizeof(expected)));
 	}
 	printf("demo-nice: nice 0 got %ld.%02ld times the CPU of nice 5 (weights say %ld.%02ld)\n",

@@ -93,7 +93,8 @@ int main(void)
 	for (int i = 0; i < 3; i++)
 		waitpid(children[i], NULL, 0);
 	munmap(shared, sizeof(*shared));
-	printf("demo-rt: %s\n", all_good ? "the real-time task always preempted the fair ones"
-					 : "UNEXPECTED: a fair task ran while the FIFO task was runnable");
+	printf("demo-rt: %s\n",
+	       all_good ? "the real-time task always preempted the fair ones"
+			: "UNEXPECTED: a fair task ran while the FIFO task was runnable");
 	return all_good ? 0 : 1;
 }

@@ -183,8 +183,9 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 				       ? proc_inode(PROC_TASK_DIR, node->pid, S_IFDIR | 0555)
 				       : NULL;
 		if (strcmp(name, "sched") == 0)
-			return process_exists(node->pid) ? proc_inode(PROC_SCHED, node->pid, S_IFREG | 0444)
-							 : NULL;
+			return process_exists(node->pid)
+				       ? proc_inode(PROC_SCHED, node->pid, S_IFREG | 0444)
+				       : NULL;
 		enum proc_kind kind = strcmp(name, "status") == 0    ? PROC_STATUS
 				      : strcmp(name, "stat") == 0    ? PROC_STAT
 				      : strcmp(name, "cmdline") == 0 ? PROC_CMDLINE
@@ -480,9 +481,9 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 	static const struct {
 		const char *name;
 		unsigned type;
-	} fixed[] = {{".", DT_DIR},	  {"..", DT_DIR},	{"self", DT_LNK},
-		     {"meminfo", DT_REG}, {"uptime", DT_REG},	{"loadavg", DT_REG},
-		     {"spindle", DT_REG}, {"slabinfo", DT_REG}, {"sysvipc", DT_DIR},
+	} fixed[] = {{".", DT_DIR},	     {"..", DT_DIR},	   {"self", DT_LNK},
+		     {"meminfo", DT_REG},    {"uptime", DT_REG},   {"loadavg", DT_REG},
+		     {"spindle", DT_REG},    {"slabinfo", DT_REG}, {"sysvipc", DT_DIR},
 		     {"sched_trace", DT_REG}};
 	static const char *const sysvipc_files[] = {"shm", "msg", "sem"};
 	struct proc_node *node = node_of(file->inode);

@@ -108,15 +108,16 @@ size_t proc_pid_stat(pid_t pid, char *buffer, size_t size)
 	int length = snprintf(
 		buffer, size,
 		"%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 %lu %lu 0 0 %d %d %lu 0 %lu %lu %lu "
-		"18446744073709551615 %lu %lu %lu 0 0 0 0 0 0 0 0 0 %d %d %d %d 0 0 0 %lu %lu %lu %lu "
+		"18446744073709551615 %lu %lu %lu 0 0 0 0 0 0 0 0 0 %d %d %d %d 0 0 0 %lu %lu %lu "
+		"%lu "
 		"%lu %lu %lu %d\n",
 		task->pid, task->comm, proc_state_letter(task),
 		task->real_parent ? task->real_parent->tgid : 0, task->pgid, task->sid, task->flags,
 		ticks(task->se.utime_ns), ticks(task->se.stime_ns), stat_priority(task),
 		task->se.nice, threads, ticks(task->se.start_time_ns), vsize, rss, start_code,
 		end_code, start_stack, task->exit_signal > 0 ? task->exit_signal : 0, task->cpu,
-		task->se.priority, task->se.policy, start_data,
-		end_data, start_brk, arg_start, arg_end, env_start, env_end, task->exit_code);
+		task->se.priority, task->se.policy, start_data, end_data, start_brk, arg_start,
+		arg_end, env_start, env_end, task->exit_code);
 	put_task_struct(task);
 	return (size_t)MIN(length, (int)size - 1);
 }

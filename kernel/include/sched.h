@@ -72,17 +72,17 @@ struct rt_rq {
 };
 
 /* The fair class: runnable tasks ordered by virtual runtime (kernel/sched/fair.c). */
-#define FAIR_LATENCY_NS		  6000000ul /* every runnable task runs once per period */
-#define FAIR_MIN_GRANULARITY_NS	  750000ul   /* ... but no slice is shorter than this */
+#define FAIR_LATENCY_NS		   6000000ul /* every runnable task runs once per period */
+#define FAIR_MIN_GRANULARITY_NS	   750000ul  /* ... but no slice is shorter than this */
 #define FAIR_WAKEUP_GRANULARITY_NS 1000000ul /* a waker must be owed this much to preempt */
-#define NICE_0_WEIGHT		  1024
+#define NICE_0_WEIGHT		   1024
 
 struct fair_rq {
-	struct rb_root timeline;   /* queued tasks by se.vruntime; rq->curr is not in it */
-	uint64_t min_vruntime;	   /* never decreases; where newcomers and sleepers are placed */
-	unsigned long load;	   /* sum of se.weight of the runnable fair tasks, curr included */
-	unsigned nr_running;	   /* runnable fair tasks, curr included */
-	struct task_struct *skip;  /* sched_yield(): pass over this task at the next pick */
+	struct rb_root timeline;  /* queued tasks by se.vruntime; rq->curr is not in it */
+	uint64_t min_vruntime;	  /* never decreases; where newcomers and sleepers are placed */
+	unsigned long load;	  /* sum of se.weight of the runnable fair tasks, curr included */
+	unsigned nr_running;	  /* runnable fair tasks, curr included */
+	struct task_struct *skip; /* sched_yield(): pass over this task at the next pick */
 };
 
 struct rq {

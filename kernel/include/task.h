@@ -122,10 +122,10 @@ struct sched_entity {
 	bool on_rq;			 /* runnable: counted in rq->nr_running */
 	uint64_t slice_left;		 /* SCHED_RR: ticks left in the current quantum */
 	/* fair class */
-	uint64_t vruntime;	  /* runtime in ns scaled by NICE_0_WEIGHT / weight */
-	unsigned long weight;	  /* from nice (sched_nice_weight), fixed while queued */
-	uint64_t slice_start_ns;  /* sum_exec_ns when it was last picked */
-	uint64_t sum_exec_ns;	  /* runtime charged tick by tick (what the fair class sees) */
+	uint64_t vruntime;	 /* runtime in ns scaled by NICE_0_WEIGHT / weight */
+	unsigned long weight;	 /* from nice (sched_nice_weight), fixed while queued */
+	uint64_t slice_start_ns; /* sum_exec_ns when it was last picked */
+	uint64_t sum_exec_ns;	 /* runtime charged tick by tick (what the fair class sees) */
 	/* statistics (written by the owning CPU under rq->lock) */
 	uint64_t utime_ns;	 /* time spent running in user mode */
 	uint64_t stime_ns;	 /* time spent running in kernel mode */

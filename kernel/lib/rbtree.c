@@ -58,7 +58,8 @@ static void insert_fixup(struct rb_root *root, struct rb_node *node)
 {
 	struct rb_node *parent;
 	while ((parent = node->parent) && parent->red) {
-		struct rb_node *grandparent = parent->parent; /* exists: a red node is not the root */
+		struct rb_node *grandparent =
+			parent->parent; /* exists: a red node is not the root */
 		bool parent_is_left = parent == grandparent->left;
 		struct rb_node *uncle = parent_is_left ? grandparent->right : grandparent->left;
 		if (is_red(uncle)) { /* recolour and look again two levels up */
@@ -209,7 +210,8 @@ void rb_erase(struct rb_root *root, struct rb_node *node)
 		x_parent = node->parent;
 		transplant(root, node, node->left);
 	} else {
-		/* Two children: the successor (leftmost of the right subtree) takes node's place. */
+		/* Two children: the successor (leftmost of the right subtree) takes node's place.
+		 */
 		struct rb_node *successor = node->right;
 		while (successor->left)
 			successor = successor->left;

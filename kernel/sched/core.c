@@ -323,7 +323,9 @@ void sched_set_attributes(struct task_struct *p, int policy, int priority, int n
 	if (queued) {
 		/* sched(7): a real-time task whose priority is lowered goes to the front of its
 		 * new list; raised, to the back. */
-		enqueue_task(rq, p, p->se.class == old_class && priority < old_priority ? ENQUEUE_HEAD : 0);
+		enqueue_task(rq, p,
+			     p->se.class == old_class && priority < old_priority ? ENQUEUE_HEAD
+										 : 0);
 		if (running)
 			rq->need_resched = true; /* let the pick decide whether it still runs */
 		else

@@ -146,10 +146,10 @@ long sys_sched_rr_get_interval(pid_t pid, struct timespec *user_interval)
 struct priority_walk {
 	int which;
 	int who;
-	int nice;	/* setpriority: the new value */
-	bool set;	/* setpriority, or getpriority */
-	int found;	/* tasks that matched */
-	int best_nice;	/* getpriority: the lowest nice among them */
+	int nice;      /* setpriority: the new value */
+	bool set;      /* setpriority, or getpriority */
+	int found;     /* tasks that matched */
+	int best_nice; /* getpriority: the lowest nice among them */
 };
 
 static bool priority_matches(const struct task_struct *task, const struct priority_walk *walk)

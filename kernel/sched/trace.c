@@ -105,8 +105,8 @@ void sched_trace_dump(void)
 	for (uint64_t i = lost; i < end; i++) {
 		const struct trace_event *event = &events[i % TRACE_CAPACITY];
 		uint64_t offset;
-		const char *site = event->site ? ksyms_lookup((virt_addr_t)event->site, &offset)
-					       : NULL;
+		const char *site =
+			event->site ? ksyms_lookup((virt_addr_t)event->site, &offset) : NULL;
 		printk("sched_trace: %lu %u %s %d %d %c %s %.*s\n", event->time_ns, event->cpu,
 		       type_names[event->type], event->pid, event->other_pid, event->state,
 		       site ? site : "-", TASK_COMM_LENGTH, event->comm);

@@ -216,7 +216,7 @@ UTEST(sched_setpriority_and_nice_errors_and_clamping)
 	errno = 0;
 	EXPECT_EQ(nice(0), 0);
 	EXPECT_EQ(nice(5), 5);
-	EXPECT_EQ(nice(100), 19); /* clamped */
+	EXPECT_EQ(nice(100), 19);				 /* clamped */
 	EXPECT_EQ(syscall(SYS_getpriority, PRIO_PROCESS, 0), 1); /* the raw call: 20 - nice */
 	EXPECT_EQ(nice(-100), -20);
 	EXPECT_EQ(setpriority(PRIO_PROCESS, 0, -1), 0);
