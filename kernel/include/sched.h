@@ -52,6 +52,8 @@ struct sched_class {
 	void (*task_joined)(struct rq *rq, struct task_struct *p);
 	/* The length of p's time slice now, in nanoseconds (sched_rr_get_interval). */
 	uint64_t (*time_slice_ns)(struct rq *rq, struct task_struct *p);
+	/* Every tick, whichever class runs (may be NULL): time-based bookkeeping. */
+	void (*class_tick)(struct rq *rq);
 };
 
 /* The classes, highest priority first; the core walks this list. */
@@ -69,7 +71,14 @@ struct rt_rq {
 	struct list_head queue[RT_PRIORITY_MAX + 1]; /* index = priority; 0 unused */
 	uint64_t bitmap[2];			     /* bit p set: queue[p] is not empty */
 	unsigned nr_running;			     /* real-time tasks runnable, curr included */
+	/* Throttling: real time may use RT_RUNTIME_TICKS of every RT_PERIOD_TICKS. */
+	uint64_t period_start; /* rq->ticks when the current period began */
+	unsigned runtime;      /* ticks real-time tasks ran in this period */
+	bool throttled;	       /* used up: no real-time task runs until the period ends */
 };
+
+#define RT_PERIOD_TICKS	 1000 /* Linux's sched_rt_period_us: 1 s */
+#define RT_RUNTIME_TICKS 950  /* Linux's sched_rt_runtime_us: 0.95 s, 5% kept for the rest */
 
 /* The fair class: runnable tasks ordered by virtual runtime (kernel/sched/fair.c). */
 #define FAIR_LATENCY_NS		   6000000ul /* every runnable task runs once per period */
@@ -92,6 +101,7 @@ struct rq {
 	unsigned nr_running;	  /* runnable tasks, the running one included, idle excluded */
 	bool need_resched;	  /* switch at the next opportunity */
 	uint64_t nr_switches;	  /* context switches on this CPU */
+	uint64_t ticks;		  /* timer ticks on this CPU (sched_tick) */
 	struct rt_rq rt;
 	struct fair_rq fair;
 	int cpu;

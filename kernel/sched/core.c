@@ -384,7 +384,12 @@ void sched_tick(bool from_user_mode)
 		curr->se.utime_ns += NSEC_PER_TICK;
 	else
 		curr->se.stime_ns += NSEC_PER_TICK;
+	rq->ticks++;
 	curr->se.class->task_tick(rq, curr);
+	for (size_t i = 0; i < ARRAY_SIZE(sched_classes); i++) {
+		if (sched_classes[i]->class_tick)
+			sched_classes[i]->class_tick(rq);
+	}
 	spin_unlock(&rq->lock);
 }
 

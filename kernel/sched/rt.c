@@ -9,7 +9,12 @@
  * used up and another task of the same priority waits, the task goes to the tail of its
  * list. A task preempted by a higher priority goes back to the front of its list (it keeps
  * its place, and an RR task the rest of its quantum); a yielding one goes to the tail.
- * se.slice_left == 0 marks "to the tail at put_prev". All hooks: rq->lock held, irqs off.
+ * se.slice_left == 0 marks "to the tail at put_prev".
+ *
+ * Throttling, as Linux's sched_rt_runtime_us: real-time tasks together may run
+ * RT_RUNTIME_TICKS of every RT_PERIOD_TICKS; then the class offers no task until the period
+ * ends, so a runaway SCHED_FIFO loop leaves the fair tasks (a shell, say) 5% of the CPU.
+ * All hooks: rq->lock held, irqs off.
  */
 #include "sched.h"
 #include "time.h"
@@ -56,10 +61,24 @@ static void rt_dequeue(struct rq *rq, struct task_struct *p)
 		queue_remove(&rq->rt, p);
 }
 
+/* A new period: forget the runtime and lift the throttle. Returns true if it was lifted. */
+static bool refresh_period(struct rq *rq)
+{
+	struct rt_rq *rt = &rq->rt;
+	if (rq->ticks - rt->period_start < RT_PERIOD_TICKS)
+		return false;
+	rt->period_start = rq->ticks;
+	rt->runtime = 0;
+	bool was_throttled = rt->throttled;
+	rt->throttled = false;
+	return was_throttled;
+}
+
 static struct task_struct *rt_pick_next(struct rq *rq)
 {
+	refresh_period(rq);
 	int priority = highest_priority(&rq->rt);
-	if (!priority)
+	if (!priority || rq->rt.throttled)
 		return NULL;
 	struct task_struct *next =
 		list_first_entry(&rq->rt.queue[priority], struct task_struct, se.run_node);
@@ -79,6 +98,12 @@ static void rt_put_prev(struct rq *rq, struct task_struct *p)
 
 static void rt_task_tick(struct rq *rq, struct task_struct *p)
 {
+	refresh_period(rq);
+	if (++rq->rt.runtime >= RT_RUNTIME_TICKS) {
+		rq->rt.throttled = true;
+		rq->need_resched = true; /* the fair tasks get the rest of the period */
+		return;
+	}
 	if (p->se.policy != SCHED_RR)
 		return;
 	if (p->se.slice_left > 0)
@@ -114,6 +139,13 @@ static uint64_t rt_time_slice(struct rq *rq, struct task_struct *p)
 	return p->se.policy == SCHED_RR ? RR_TIMESLICE_TICKS * NSEC_PER_TICK : 0;
 }
 
+/* The period may end while fair tasks run: give the CPU back to real time then. */
+static void rt_class_tick(struct rq *rq)
+{
+	if (refresh_period(rq) && rq->rt.nr_running > 0)
+		rq->need_resched = true;
+}
+
 const struct sched_class rt_sched_class = {
 	.name = "rt",
 	.enqueue_task = rt_enqueue,
@@ -125,4 +157,5 @@ const struct sched_class rt_sched_class = {
 	.yield_task = rt_yield,
 	.task_joined = rt_task_joined,
 	.time_slice_ns = rt_time_slice,
+	.class_tick = rt_class_tick,
 };

@@ -18,7 +18,8 @@
 #include <unistd.h>
 #include "utest.h"
 
-#define MAX_RACERS 4
+#define MAX_RACERS    4
+#define RT_RUNTIME_MS 950 /* the kernel's RT_RUNTIME_TICKS at HZ=1000 */
 
 static long cpu_ms(void)
 {
@@ -348,4 +349,43 @@ UTEST(sched_proc_sched_and_trace_files)
 	fd = open("/proc/self/stat", O_WRONLY);
 	EXPECT_ERRNO(write(fd, "1", 1), EINVAL);
 	close(fd);
+}
+
+struct throttle {
+	volatile int stop;
+	volatile long fair_ms;
+};
+
+/* A SCHED_FIFO loop that never sleeps still leaves the fair tasks the rest of every period
+ * once real time has used RT_RUNTIME_TICKS of it: within two periods of real-time CPU the
+ * fair child must have run. (Periods are fixed windows, so one period alone may hold no
+ * throttling: a loop that starts late in a period may finish in the next one.) */
+UTEST(sched_rt_throttling_leaves_fair_tasks_cpu)
+{
+	struct throttle *shared = shared_page();
+	pid_t child = fork();
+	if (child == 0) {
+		long start = cpu_ms();
+		while (!shared->stop)
+			shared->fair_ms = cpu_ms() - start;
+		_exit(0);
+	}
+	while (shared->fair_ms == 0) /* the child is running */
+		sched_yield();
+	long fair_before = shared->fair_ms;
+	struct sched_param param = {.sched_priority = 30};
+	EXPECT_EQ(sched_setscheduler(0, SCHED_FIFO, &param), 0);
+	long start = cpu_ms(), used = 0;
+	while (shared->fair_ms - fair_before < 20 && used < 2100)
+		used = cpu_ms() - start;
+	long fair_during = shared->fair_ms - fair_before;
+	shared->stop = 1;
+	param.sched_priority = 0;
+	sched_setscheduler(0, SCHED_OTHER, &param);
+	waitpid(child, NULL, 0);
+	printf("  the fair child ran %ld ms after the FIFO task had spun for %ld ms\n", fair_during,
+	       used);
+	EXPECT(fair_during >= 20);
+	EXPECT(used <= 2 * RT_RUNTIME_MS);
+	munmap(shared, 4096);
 }
