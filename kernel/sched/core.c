@@ -185,10 +185,15 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	BUG(); /* the idle class always has a task */
 }
 
-/* Runs in the task switched to, right after the switch. */
-static void finish_task_switch(struct task_struct *prev)
+/*
+ * Runs in the task switched to, right after the switch. prev_dead is prev's state read at
+ * the switch, under rq->lock: once the lock is dropped and interrupts are back on, prev
+ * (switched out alive) may be picked again, run to its exit and be freed by its own final
+ * switch, so reading prev->state here could free its stack and reference a second time.
+ */
+static void finish_task_switch(struct task_struct *prev, bool prev_dead)
 {
-	if (prev->state == TASK_DEAD) {
+	if (prev_dead) {
 		kstack_free(prev->stack);
 		WRITE_ONCE(prev->stack, NULL);
 		put_task_struct(prev); /* the reference the task held on itself while alive */
@@ -258,8 +263,9 @@ static void schedule_common(bool preempt, void *site)
 		prev = arch_context_switch(prev, next);
 		/* Now running as `next`, which was switched out earlier; prev ran just before.
 		 * Re-read the run queue: on SMP the task may have moved to another CPU. */
+		bool prev_dead = prev->state == TASK_DEAD;
 		spin_unlock_irqrestore(&this_rq()->lock, flags);
-		finish_task_switch(prev);
+		finish_task_switch(prev, prev_dead);
 		return;
 	}
 	spin_unlock_irqrestore(&rq->lock, flags);
@@ -272,8 +278,9 @@ void schedule(void)
 
 void sched_first_run(struct task_struct *previous)
 {
+	bool previous_dead = previous->state == TASK_DEAD;
 	spin_unlock(&this_rq()->lock);
-	finish_task_switch(previous);
+	finish_task_switch(previous, previous_dead);
 	irq_enable();
 }
 
