@@ -99,6 +99,7 @@ include scripts/mk/libc.mk
 include scripts/mk/bench.mk
 include scripts/mk/rootfs.mk
 include scripts/mk/oracle.mk
+include scripts/mk/trace.mk
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -6,6 +6,9 @@
  *                         counts, in proc(5)'s format
  *   /proc/<pid>/stat, cmdline, maps
  *                         proc(5)'s formats, written by procfs_pid.c
+ *   /proc/<pid>/sched     scheduling statistics, Linux's layout (procfs_pid.c)
+ *   /proc/sched_trace     the scheduler trace: state on read; write 1, 0 or dump
+ *                         (kernel/sched/trace.c)
  *   /proc/<pid>/task/<tid>/{status,stat}
  *                         the same for each thread of the process
  *   /proc/meminfo         MemTotal, MemFree (kB)
@@ -35,6 +38,7 @@
 #include "procfs.h"
 #include "proc.h"
 #include "sched.h"
+#include "sched_trace.h"
 #include "signal.h"
 #include "string.h"
 #include "sysvipc.h"
@@ -56,6 +60,8 @@ enum proc_kind {
 	PROC_STAT,
 	PROC_CMDLINE,
 	PROC_MAPS,
+	PROC_SCHED,
+	PROC_SCHED_TRACE,
 	PROC_MEMINFO,
 	PROC_UPTIME,
 	PROC_LOADAVG,
@@ -176,6 +182,10 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 			return process_exists(node->pid)
 				       ? proc_inode(PROC_TASK_DIR, node->pid, S_IFDIR | 0555)
 				       : NULL;
+		if (strcmp(name, "sched") == 0)
+			return process_exists(node->pid)
+				       ? proc_inode(PROC_SCHED, node->pid, S_IFREG | 0444)
+				       : NULL;
 		enum proc_kind kind = strcmp(name, "status") == 0    ? PROC_STATUS
 				      : strcmp(name, "stat") == 0    ? PROC_STAT
 				      : strcmp(name, "cmdline") == 0 ? PROC_CMDLINE
@@ -193,6 +203,8 @@ static struct inode *proc_lookup(struct inode *directory, const char *name)
 		return proc_inode(PROC_UPTIME, 0, S_IFREG | 0444);
 	if (strcmp(name, "loadavg") == 0)
 		return proc_inode(PROC_LOADAVG, 0, S_IFREG | 0444);
+	if (strcmp(name, "sched_trace") == 0)
+		return proc_inode(PROC_SCHED_TRACE, 0, S_IFREG | 0644);
 	if (strcmp(name, "spindle") == 0)
 		return proc_inode(PROC_SPINDLE, 0, S_IFREG | 0444);
 	if (strcmp(name, "slabinfo") == 0)
@@ -332,6 +344,10 @@ static size_t write_content(const struct proc_node *node, char *buffer, size_t s
 		return proc_pid_cmdline(node->pid, buffer, size);
 	case PROC_MAPS:
 		return proc_pid_maps(node->pid, buffer, size);
+	case PROC_SCHED:
+		return proc_pid_sched(node->pid, buffer, size);
+	case PROC_SCHED_TRACE:
+		return sched_trace_show(buffer, size);
 	case PROC_MEMINFO:
 		length = snprintf(buffer, size, "MemTotal:\t%8lu kB\nMemFree:\t%8lu kB\n",
 				  pmm_usable_count() * 4, pmm_free_count() * 4);
@@ -412,6 +428,24 @@ static ssize_t proc_read(struct file *file, struct io_buffer *buffer, size_t cou
 	return (ssize_t)count;
 }
 
+/* Only /proc/sched_trace takes writes: a short command (sched_trace_control). */
+static ssize_t proc_write(struct file *file, struct io_buffer *buffer, size_t count,
+			  int64_t *offset)
+{
+	char command[16];
+	if (node_of(file->inode)->kind != PROC_SCHED_TRACE)
+		return -EINVAL; /* as before writes existed: the other files are read-only */
+	if (count > sizeof(command))
+		return -EINVAL;
+	if (io_copy_from_buffer(command, buffer, 0, count) != 0)
+		return -EFAULT;
+	int error = sched_trace_control(command, count);
+	if (error)
+		return error;
+	*offset += (int64_t)count;
+	return (ssize_t)count;
+}
+
 static int64_t proc_llseek(struct file *file, int64_t offset, int whence)
 {
 	if (whence != 0 /* SEEK_SET */ || offset < 0)
@@ -447,9 +481,10 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 	static const struct {
 		const char *name;
 		unsigned type;
-	} fixed[] = {{".", DT_DIR},	  {"..", DT_DIR},	{"self", DT_LNK},
-		     {"meminfo", DT_REG}, {"uptime", DT_REG},	{"loadavg", DT_REG},
-		     {"spindle", DT_REG}, {"slabinfo", DT_REG}, {"sysvipc", DT_DIR}};
+	} fixed[] = {{".", DT_DIR},	     {"..", DT_DIR},	   {"self", DT_LNK},
+		     {"meminfo", DT_REG},    {"uptime", DT_REG},   {"loadavg", DT_REG},
+		     {"spindle", DT_REG},    {"slabinfo", DT_REG}, {"sysvipc", DT_DIR},
+		     {"sched_trace", DT_REG}};
 	static const char *const sysvipc_files[] = {"shm", "msg", "sem"};
 	struct proc_node *node = node_of(file->inode);
 	size_t fixed_count = node->kind == PROC_ROOT ? ARRAY_SIZE(fixed) : 2;
@@ -467,13 +502,13 @@ static int proc_iterate(struct file *file, struct dir_context *context)
 		return 0;
 	}
 	if (node->kind == PROC_PID_DIR || node->kind == PROC_TID_DIR) {
-		static const char *const pid_files[] = {"status", "stat", "cmdline", "maps",
-							"task"};
-		int64_t end = node->kind == PROC_PID_DIR ? 7 : 4; /* a thread: status, stat */
+		static const char *const pid_files[] = {"status", "stat",  "cmdline",
+							"maps",	  "sched", "task"};
+		int64_t end = node->kind == PROC_PID_DIR ? 8 : 4; /* a thread: status, stat */
 		while (context->position >= 2 && context->position < end &&
 		       context->emit(context, pid_files[context->position - 2],
 				     2 + (unsigned)context->position,
-				     context->position == 6 ? DT_DIR : DT_REG))
+				     context->position == 7 ? DT_DIR : DT_REG))
 			context->position++;
 		return 0;
 	}
@@ -488,6 +523,7 @@ static const struct file_operations proc_dir_ops = {.iterate = proc_iterate};
 static const struct file_operations proc_file_ops = {
 	.open = proc_open,
 	.read = proc_read,
+	.write = proc_write,
 	.llseek = proc_llseek,
 	.release = proc_file_release,
 };

@@ -12,5 +12,6 @@ char proc_state_letter(const struct task_struct *task);
 size_t proc_pid_stat(pid_t pid, char *buffer, size_t size);
 size_t proc_pid_cmdline(pid_t pid, char *buffer, size_t size);
 size_t proc_pid_maps(pid_t pid, char *buffer, size_t size);
+size_t proc_pid_sched(pid_t pid, char *buffer, size_t size);
 
 #endif

@@ -3,6 +3,7 @@
  *   stat     one line of numbers, the fields ps(1) reads, in proc(5)'s order
  *   cmdline  the arguments, each NUL-terminated, read out of the process's own memory
  *   maps     one line per VMA: addresses, permissions, offset, device, inode, name
+ *   sched    scheduling statistics, in the layout of Linux's /proc/<pid>/sched
  * procfs.c makes the inodes and calls these. Another task's address space is taken with
  * task_get_mm(), so the task may exit or exec meanwhile; its VMAs and page tables are
  * read under mm->lock.
@@ -13,6 +14,8 @@
 #include "procfs.h"
 #include "sched.h"
 #include "string.h"
+#include "time.h"
+#include "uapi/sched.h"
 #include "vfs.h"
 #include "vmm.h"
 
@@ -21,6 +24,55 @@
 static uint64_t ticks(uint64_t ns)
 {
 	return ns / (NSEC_PER_SEC / TICKS_PER_SECOND);
+}
+
+/* proc(5) field 18: -1 - rt_priority for real-time tasks (-2..-100), else 20 + nice (0..39). */
+static int stat_priority(const struct task_struct *task)
+{
+	if (task->se.policy == SCHED_FIFO || task->se.policy == SCHED_RR)
+		return -1 - task->se.priority;
+	return 20 + task->se.nice;
+}
+
+/* Nanoseconds as Linux's sched file prints them: milliseconds with six decimals. */
+#define MS_FORMAT   "%lu.%06lu"
+#define MS_VALUE(n) (n) / 1000000, (n) % 1000000
+
+size_t proc_pid_sched(pid_t pid, char *buffer, size_t size)
+{
+	struct task_struct *task = find_get_task_by_pid(pid);
+	if (!task)
+		return 0;
+	size_t threads = 1 + list_length(&task->group_leader->thread_group);
+	uint64_t runtime = READ_ONCE(task->se.sum_runtime_ns);
+	uint64_t wait = READ_ONCE(task->se.wait_sum_ns);
+	if (task == current)
+		runtime += clock_monotonic_ns() - task->se.last_ran_ns;
+	int length = snprintf(
+		buffer, size,
+		"%s (%d, #threads: %lu)\n"
+		"-------------------------------------------------------------------\n"
+		"se.vruntime                                  : " MS_FORMAT "\n"
+		"se.sum_exec_runtime                          : " MS_FORMAT "\n"
+		"se.sum_charged_runtime                       : " MS_FORMAT "\n"
+		"se.statistics.wait_sum                       : " MS_FORMAT "\n"
+		"se.statistics.nr_wakeups                     : %lu\n"
+		"nr_switches                                  : %lu\n"
+		"nr_voluntary_switches                        : %lu\n"
+		"nr_involuntary_switches                      : %lu\n"
+		"se.load.weight                               : %lu\n"
+		"policy                                       : %d\n"
+		"prio                                         : %d\n"
+		"rt_priority                                  : %d\n"
+		"nice                                         : %d\n"
+		"class                                        : %s\n",
+		task->comm, task->pid, threads, MS_VALUE(task->se.vruntime), MS_VALUE(runtime),
+		MS_VALUE(task->se.sum_exec_ns), MS_VALUE(wait), task->se.nr_wakeups,
+		task->se.nvcsw + task->se.nivcsw, task->se.nvcsw, task->se.nivcsw,
+		task->se.class == &fair_sched_class ? task->se.weight : 0, task->se.policy,
+		stat_priority(task) + 100, task->se.priority, task->se.nice, task->se.class->name);
+	put_task_struct(task);
+	return (size_t)MIN(length, (int)size - 1);
 }
 
 size_t proc_pid_stat(pid_t pid, char *buffer, size_t size)
@@ -56,14 +108,16 @@ size_t proc_pid_stat(pid_t pid, char *buffer, size_t size)
 	int length = snprintf(
 		buffer, size,
 		"%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 %lu %lu 0 0 %d %d %lu 0 %lu %lu %lu "
-		"18446744073709551615 %lu %lu %lu 0 0 0 0 0 0 0 0 0 %d 0 0 0 0 0 0 %lu %lu %lu %lu "
+		"18446744073709551615 %lu %lu %lu 0 0 0 0 0 0 0 0 0 %d %d %d %d 0 0 0 %lu %lu %lu "
+		"%lu "
 		"%lu %lu %lu %d\n",
 		task->pid, task->comm, proc_state_letter(task),
 		task->real_parent ? task->real_parent->tgid : 0, task->pgid, task->sid, task->flags,
-		ticks(task->se.utime_ns), ticks(task->se.stime_ns), 20 + task->se.nice,
+		ticks(task->se.utime_ns), ticks(task->se.stime_ns), stat_priority(task),
 		task->se.nice, threads, ticks(task->se.start_time_ns), vsize, rss, start_code,
-		end_code, start_stack, task->exit_signal > 0 ? task->exit_signal : 0, start_data,
-		end_data, start_brk, arg_start, arg_end, env_start, env_end, task->exit_code);
+		end_code, start_stack, task->exit_signal > 0 ? task->exit_signal : 0, task->cpu,
+		task->se.priority, task->se.policy, start_data, end_data, start_brk, arg_start,
+		arg_end, env_start, env_end, task->exit_code);
 	put_task_struct(task);
 	return (size_t)MIN(length, (int)size - 1);
 }

@@ -3,8 +3,9 @@
  *
  * Each CPU has one run queue (struct rq). Policies live in scheduling classes, tables of
  * function pointers tried in priority order by pick_next_task(); the core never asks which
- * class a task belongs to. Today: the round-robin class (kernel/sched/rr.c), then the idle
- * class (kernel/sched/idle.c), which always has the idle task to offer.
+ * class a task belongs to. In order: real time (SCHED_FIFO, SCHED_RR; kernel/sched/rt.c),
+ * fair (SCHED_NORMAL, SCHED_BATCH, SCHED_IDLE; kernel/sched/fair.c), then the idle class
+ * (kernel/sched/idle.c), which always has the idle task to offer.
  *
  * Preemption: the timer tick calls the current task's class, which sets need_resched when
  * the slice is used up; the switch happens on the way out of the interrupt, if the task is
@@ -13,20 +14,27 @@
 #ifndef SPINDLE_SCHED_H
 #define SPINDLE_SCHED_H
 
+#include "rbtree.h"
 #include "spinlock.h"
 #include "task.h"
 
 struct rq;
 
+/* enqueue_task flags */
+#define ENQUEUE_WAKEUP 0x1 /* the task is waking up (not a policy change): place it */
+#define ENQUEUE_HEAD   0x2 /* real time: to the front of its priority's list */
+
 /*
  * A scheduling class. Every hook is called with rq->lock held and interrupts off.
  * The task the CPU runs (rq->curr) is not in its class's queue: pick_next_task() takes it
- * out, put_prev_task() puts it back when it is still runnable.
+ * out, put_prev_task() puts it back when it is still runnable. enqueue_task() and
+ * dequeue_task() may be given rq->curr (a policy change, or the task going to sleep): the
+ * class then only updates its accounting and leaves the queue alone.
  */
 struct sched_class {
 	const char *name;
-	/* p became runnable: add it to the queue. */
-	void (*enqueue_task)(struct rq *rq, struct task_struct *p);
+	/* p became runnable (ENQUEUE_* flags): account it and, unless it is rq->curr, queue it. */
+	void (*enqueue_task)(struct rq *rq, struct task_struct *p, int flags);
 	/* p stopped being runnable: remove it from the queue (it may be rq->curr, not queued). */
 	void (*dequeue_task)(struct rq *rq, struct task_struct *p);
 	/* Choose, and take out of the queue, the next task of this class; NULL if none. */
@@ -39,17 +47,51 @@ struct sched_class {
 	void (*check_preempt_curr)(struct rq *rq, struct task_struct *p);
 	/* rq->curr gives up the rest of its slice (sched_yield). */
 	void (*yield_task)(struct rq *rq);
+	/* p, not queued, has just joined this class (it is new, or changed policy): give it
+	 * the class's starting state (the fair class: a virtual runtime). */
+	void (*task_joined)(struct rq *rq, struct task_struct *p);
+	/* The length of p's time slice now, in nanoseconds (sched_rr_get_interval). */
+	uint64_t (*time_slice_ns)(struct rq *rq, struct task_struct *p);
+	/* Every tick, whichever class runs (may be NULL): time-based bookkeeping. */
+	void (*class_tick)(struct rq *rq);
 };
 
 /* The classes, highest priority first; the core walks this list. */
-extern const struct sched_class rr_sched_class;
+extern const struct sched_class rt_sched_class;
+extern const struct sched_class fair_sched_class;
 extern const struct sched_class idle_sched_class;
 
-#define RR_TIMESLICE_TICKS 10 /* 10 ms at HZ=1000 */
+/* Real time: priorities 1..99, higher runs first (sched(7)). */
+#define RT_PRIORITY_MIN	   1
+#define RT_PRIORITY_MAX	   99
+#define RR_TIMESLICE_TICKS 100 /* SCHED_RR's quantum: 100 ms at HZ=1000, as Linux's default */
 
-/* The round-robin class's queue. */
-struct rr_rq {
-	struct list_head queue; /* runnable tasks, next to run first */
+/* The real-time class's queue: one list per priority and a bitmap of the non-empty ones. */
+struct rt_rq {
+	struct list_head queue[RT_PRIORITY_MAX + 1]; /* index = priority; 0 unused */
+	uint64_t bitmap[2];			     /* bit p set: queue[p] is not empty */
+	unsigned nr_running;			     /* real-time tasks runnable, curr included */
+	/* Throttling: real time may use RT_RUNTIME_TICKS of every RT_PERIOD_TICKS. */
+	uint64_t period_start; /* rq->ticks when the current period began */
+	unsigned runtime;      /* ticks real-time tasks ran in this period */
+	bool throttled;	       /* used up: no real-time task runs until the period ends */
+};
+
+#define RT_PERIOD_TICKS	 1000 /* Linux's sched_rt_period_us: 1 s */
+#define RT_RUNTIME_TICKS 950  /* Linux's sched_rt_runtime_us: 0.95 s, 5% kept for the rest */
+
+/* The fair class: runnable tasks ordered by virtual runtime (kernel/sched/fair.c). */
+#define FAIR_LATENCY_NS		   6000000ul /* every runnable task runs once per period */
+#define FAIR_MIN_GRANULARITY_NS	   750000ul  /* ... but no slice is shorter than this */
+#define FAIR_WAKEUP_GRANULARITY_NS 1000000ul /* a waker must be owed this much to preempt */
+#define NICE_0_WEIGHT		   1024
+
+struct fair_rq {
+	struct rb_root timeline;  /* queued tasks by se.vruntime; rq->curr is not in it */
+	uint64_t min_vruntime;	  /* never decreases; where newcomers and sleepers are placed */
+	unsigned long load;	  /* sum of se.weight of the runnable fair tasks, curr included */
+	unsigned nr_running;	  /* runnable fair tasks, curr included */
+	struct task_struct *skip; /* sched_yield(): pass over this task at the next pick */
 };
 
 struct rq {
@@ -59,7 +101,9 @@ struct rq {
 	unsigned nr_running;	  /* runnable tasks, the running one included, idle excluded */
 	bool need_resched;	  /* switch at the next opportunity */
 	uint64_t nr_switches;	  /* context switches on this CPU */
-	struct rr_rq rr;
+	uint64_t ticks;		  /* timer ticks on this CPU (sched_tick) */
+	struct rt_rq rt;
+	struct fair_rq fair;
 	int cpu;
 };
 
@@ -79,8 +123,20 @@ bool wake_up_state(struct task_struct *task, long states);
 /* Set the current task's state before sleeping (see wait.h for the pattern). */
 void set_current_state(long state);
 
-/* Give a new task its scheduling defaults (class, slice) before it is first woken. */
+/* Give a new task its scheduling attributes before it is first woken: a user task inherits
+ * its parent's policy, priority and nice (sched(7)), a kernel thread gets SCHED_NORMAL. */
 void sched_fork(struct task_struct *task);
+/* The nice-to-weight table: weight of nice n (-20..19); nice 0 is 1024 (fair.c). */
+unsigned long sched_nice_weight(int nice);
+/*
+ * Change p's policy (SCHED_*), real-time priority (1..99 for SCHED_FIFO/RR, else 0), nice
+ * (-20..19) and reset-on-fork flag; moves it between classes and queues as needed. The
+ * caller has checked the values (kernel/sched/syscalls.c). Takes p's rq->lock.
+ */
+void sched_set_attributes(struct task_struct *p, int policy, int priority, int nice,
+			  bool reset_on_fork);
+/* p's current time slice in nanoseconds (its class decides). */
+uint64_t sched_time_slice_ns(struct task_struct *p);
 /* Called from the timer interrupt on every tick. */
 void sched_tick(bool from_user_mode);
 /* The 1, 5 and 15 minute load averages, in hundredths (/proc/loadavg). */

@@ -17,6 +17,7 @@
 #include "completion.h"
 #include "list.h"
 #include "pid.h"
+#include "rbtree.h"
 #include "timer.h"
 #include "uapi/signal.h"
 
@@ -114,19 +115,30 @@ struct fs_struct;
 struct sched_entity {
 	const struct sched_class *class; /* policy code that queues and picks this task */
 	int policy;			 /* SCHED_NORMAL, SCHED_FIFO, ... (uapi/sched.h) */
-	int nice;			 /* -20 .. 19, lower is more CPU */
+	int nice;			 /* -20 .. 19, lower is more CPU (fair class weight) */
 	int priority;			 /* real-time priority 1..99, 0 for others */
-	struct list_head run_node;	 /* in the class's run queue while waiting to run */
+	bool reset_on_fork;		 /* SCHED_RESET_ON_FORK: children start as SCHED_NORMAL */
+	struct list_head run_node;	 /* real time: in its priority's list while waiting */
+	struct rb_node timeline_node;	 /* fair: in rq->fair.timeline while waiting */
 	bool on_rq;			 /* runnable: counted in rq->nr_running */
-	uint64_t slice_left;		 /* ticks left in the current time slice */
-	/* statistics (written by the owning CPU) */
+	uint64_t slice_left;		 /* SCHED_RR: ticks left in the current quantum */
+	/* fair class */
+	uint64_t vruntime;	 /* runtime in ns scaled by NICE_0_WEIGHT / weight */
+	unsigned long weight;	 /* from nice (sched_nice_weight), fixed while queued */
+	uint64_t slice_start_ns; /* sum_exec_ns when it was last picked */
+	uint64_t sum_exec_ns;	 /* runtime charged tick by tick (what the fair class sees) */
+	/* statistics (written by the owning CPU under rq->lock) */
 	uint64_t utime_ns;	 /* time spent running in user mode */
 	uint64_t stime_ns;	 /* time spent running in kernel mode */
 	uint64_t start_time_ns;	 /* when it was created (monotonic), /proc/<pid>/stat */
 	uint64_t nvcsw;		 /* voluntary switches: the task went to sleep */
 	uint64_t nivcsw;	 /* involuntary switches: the task was preempted */
 	uint64_t last_ran_ns;	 /* monotonic time it was last switched in */
-	uint64_t sum_runtime_ns; /* total time on a CPU */
+	uint64_t sum_runtime_ns; /* total time on a CPU (clock, not ticks) */
+	uint64_t wait_start_ns;	 /* when it last became runnable without running; 0: not */
+	uint64_t wait_sum_ns;	 /* total time runnable but waiting for the CPU */
+	uint64_t nr_wakeups;	 /* times it was woken from a sleep */
+	void *block_site;	 /* where it last called schedule() to sleep (wchan) */
 };
 
 struct task_struct {

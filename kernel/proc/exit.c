@@ -20,6 +20,7 @@
 #include "job_control.h"
 #include "qemu.h"
 #include "sched.h"
+#include "sched_trace.h"
 #include "signal.h"
 #include "sysvipc.h"
 #include "uapi/errno.h"
@@ -107,6 +108,8 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	if (self->group)
 		sigpending_discard(&self->group->shared_pending, ~0ull);
 	bool clean = leakcheck_report();
+	if (sched_trace_is_enabled()) /* `make trace`: the whole run, for scripts/sched-trace.py */
+		sched_trace_dump();
 	if (WIFSIGNALED(status))
 		printk(KERN_EMERG "Spindle: init (pid 1) was killed by signal %d\n",
 		       WTERMSIG(status));
@@ -185,6 +188,9 @@ noreturn void do_exit(int code)
 		self->fs = NULL;
 	}
 
+	/* From here nothing sleeps. Without preemption, a parent woken below cannot reap this
+	 * task while it still holds the CPU; sched_exit_current() drops the count. */
+	preempt_disable();
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
 	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
 						  parent_ignores_children(self));

@@ -1,6 +1,8 @@
 /*
  * The scheduler core (include/sched.h): run queues, schedule(), wake-ups, the tick and
- * preemption. Policy lives in the classes (rr.c, idle.c); this file only asks them.
+ * preemption. Policy lives in the classes (rt.c, fair.c, idle.c); this file only asks them,
+ * and maps a policy (SCHED_*) to its class. It also keeps the statistics every class shares
+ * (runtime, wait time, switches) and feeds the scheduler trace (trace.c).
  *
  * Invariants (rq->lock held):
  *  - rq->curr is the running task and is never in a class queue;
@@ -16,6 +18,7 @@
 #include "panic.h"
 #include "percpu.h"
 #include "proc.h"
+#include "sched_trace.h"
 #include "string.h"
 #include "time.h"
 #include "uapi/sched.h"
@@ -30,9 +33,16 @@ static struct task_struct boot_idle_task;
  * in sched_init), and a way for tasks to join it (sched_fork or sched_setscheduler); the
  * scheduling code itself does not change. */
 static const struct sched_class *const sched_classes[] = {
-	&rr_sched_class,
+	&rt_sched_class,
+	&fair_sched_class,
 	&idle_sched_class,
 };
+
+/* The class that runs tasks of a policy (sched(7)). */
+static const struct sched_class *class_for_policy(int policy)
+{
+	return policy == SCHED_FIFO || policy == SCHED_RR ? &rt_sched_class : &fair_sched_class;
+}
 
 struct rq *this_rq(void)
 {
@@ -60,8 +70,11 @@ void sched_init(void)
 	struct task_struct *idle = &boot_idle_task;
 
 	spin_lock_init(&rq->lock, "runqueue");
-	list_init(&rq->rr.queue);
+	for (int priority = 0; priority <= RT_PRIORITY_MAX; priority++)
+		list_init(&rq->rt.queue[priority]);
+	rq->fair.timeline = RB_ROOT_INIT;
 	rq->cpu = (int)cpu->id;
+	sched_trace_init();
 
 	task_init_common(idle, "swapper/0");
 	idle->pid = idle->tgid = 0;
@@ -81,19 +94,35 @@ void sched_init(void)
 
 void sched_fork(struct task_struct *task)
 {
+	struct task_struct *parent = current;
 	task->state = TASK_UNINTERRUPTIBLE; /* asleep until the first wake_up_process() */
-	task->se.class = &rr_sched_class;
-	task->se.policy = SCHED_NORMAL;
-	task->se.nice = 0;
-	task->se.slice_left = RR_TIMESLICE_TICKS;
+	if (task_is_kthread(task) || parent->se.reset_on_fork || (parent->flags & PF_IDLE)) {
+		task->se.policy = SCHED_NORMAL;
+		task->se.priority = 0;
+		task->se.nice = task_is_kthread(task) || parent->se.nice < 0 ? 0 : parent->se.nice;
+	} else {
+		task->se.policy = parent->se.policy;
+		task->se.priority = parent->se.priority;
+		task->se.nice = parent->se.nice;
+	}
+	task->se.reset_on_fork = false;
+	task->se.class = class_for_policy(task->se.policy);
 	task->cpu = this_rq()->cpu;
+
+	struct rq *rq = &runqueues[task->cpu];
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+	task->se.class->task_joined(rq, task);
+	sched_trace_record(SCHED_TRACE_FORK, task, parent, NULL);
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
-static void enqueue_task(struct rq *rq, struct task_struct *p)
+static void enqueue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	p->se.class->enqueue_task(rq, p);
+	p->se.class->enqueue_task(rq, p, flags);
 	p->se.on_rq = true;
 	rq->nr_running++;
+	if (p != rq->curr)
+		p->se.wait_start_ns = clock_monotonic_ns();
 }
 
 static void dequeue_task(struct rq *rq, struct task_struct *p)
@@ -101,6 +130,7 @@ static void dequeue_task(struct rq *rq, struct task_struct *p)
 	p->se.class->dequeue_task(rq, p);
 	p->se.on_rq = false;
 	rq->nr_running--;
+	p->se.wait_start_ns = 0;
 }
 
 /* p has just become runnable: does it deserve the CPU more than rq->curr? */
@@ -129,7 +159,9 @@ bool wake_up_state(struct task_struct *task, long states)
 		woken = true;
 		/* Still on the queue if it had not reached schedule() yet: nothing more to do. */
 		if (!task->se.on_rq) {
-			enqueue_task(rq, task);
+			task->se.nr_wakeups++;
+			enqueue_task(rq, task, ENQUEUE_WAKEUP);
+			sched_trace_record(SCHED_TRACE_WAKEUP, task, current, NULL);
 			check_preempt(rq, task);
 		}
 	}
@@ -153,10 +185,15 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	BUG(); /* the idle class always has a task */
 }
 
-/* Runs in the task switched to, right after the switch. */
-static void finish_task_switch(struct task_struct *prev)
+/*
+ * Runs in the task switched to, right after the switch. prev_dead is prev's state read at
+ * the switch, under rq->lock: once the lock is dropped and interrupts are back on, prev
+ * (switched out alive) may be picked again, run to its exit and be freed by its own final
+ * switch, so reading prev->state here could free its stack and reference a second time.
+ */
+static void finish_task_switch(struct task_struct *prev, bool prev_dead)
 {
-	if (prev->state == TASK_DEAD) {
+	if (prev_dead) {
 		kstack_free(prev->stack);
 		WRITE_ONCE(prev->stack, NULL);
 		put_task_struct(prev); /* the reference the task held on itself while alive */
@@ -172,6 +209,15 @@ static void account_switch(struct task_struct *prev, struct task_struct *next, b
 		prev->se.nvcsw++;
 	else
 		prev->se.nivcsw++;
+	/* Waiting is runnable-but-not-running: it starts when prev is preempted (or woken,
+	 * enqueue_task) and ends when the task is switched in. The idle task never waits. */
+	if (!voluntary && !(prev->flags & PF_IDLE) && prev->state != TASK_DEAD)
+		prev->se.wait_start_ns = now;
+	if (next->se.wait_start_ns) {
+		next->se.wait_sum_ns += now - next->se.wait_start_ns;
+		next->se.wait_start_ns = 0;
+	}
+	sched_trace_record(SCHED_TRACE_SWITCH, next, prev, NULL);
 }
 
 /*
@@ -180,7 +226,7 @@ static void account_switch(struct task_struct *prev, struct task_struct *next, b
  * state -- it was preempted on its way to sleep, between set_current_state() and its own
  * schedule() call, and dequeuing it here could lose the wake-up it is about to check for.
  */
-static void schedule_common(bool preempt)
+static void schedule_common(bool preempt, void *site)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *prev, *next;
@@ -193,11 +239,17 @@ static void schedule_common(bool preempt)
 
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 	prev = rq->curr;
-	bool voluntary = !preempt && prev->state != TASK_RUNNING;
+	/* A dead task leaves the queue even when preempted on its way to schedule(): the
+	 * switch frees its stack (finish_task_switch), so it must never be picked again. */
+	bool voluntary = (!preempt && prev->state != TASK_RUNNING) || prev->state == TASK_DEAD;
 	BUG_ON(voluntary && (prev->flags & PF_IDLE));
-	if (voluntary)
+	if (voluntary) {
 		dequeue_task(rq, prev);
-	else
+		if (prev->state != TASK_DEAD) {
+			prev->se.block_site = site;
+			sched_trace_record(SCHED_TRACE_BLOCK, prev, NULL, site);
+		}
+	} else
 		prev->se.class->put_prev_task(rq, prev);
 	next = pick_next_task(rq);
 	rq->need_resched = false;
@@ -211,8 +263,9 @@ static void schedule_common(bool preempt)
 		prev = arch_context_switch(prev, next);
 		/* Now running as `next`, which was switched out earlier; prev ran just before.
 		 * Re-read the run queue: on SMP the task may have moved to another CPU. */
+		bool prev_dead = prev->state == TASK_DEAD;
 		spin_unlock_irqrestore(&this_rq()->lock, flags);
-		finish_task_switch(prev);
+		finish_task_switch(prev, prev_dead);
 		return;
 	}
 	spin_unlock_irqrestore(&rq->lock, flags);
@@ -220,13 +273,14 @@ static void schedule_common(bool preempt)
 
 void schedule(void)
 {
-	schedule_common(false);
+	schedule_common(false, __builtin_return_address(0));
 }
 
 void sched_first_run(struct task_struct *previous)
 {
+	bool previous_dead = previous->state == TASK_DEAD;
 	spin_unlock(&this_rq()->lock);
-	finish_task_switch(previous);
+	finish_task_switch(previous, previous_dead);
 	irq_enable();
 }
 
@@ -244,9 +298,57 @@ noreturn void sched_exit_current(void)
 	struct rq *rq = this_rq();
 	uint64_t flags = spin_lock_irqsave(&rq->lock);
 	current->state = TASK_DEAD;
+	current->preempt_count = 0; /* do_exit() ran its last steps unpreemptible */
+	sched_trace_record(SCHED_TRACE_EXIT, current, NULL, NULL);
 	spin_unlock_irqrestore(&rq->lock, flags);
 	schedule();
 	panic("a dead task (%s, pid %d) was scheduled again", current->comm, current->pid);
+}
+
+void sched_set_attributes(struct task_struct *p, int policy, int priority, int nice,
+			  bool reset_on_fork)
+{
+	struct rq *rq = &runqueues[p->cpu];
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+	const struct sched_class *old_class = p->se.class;
+	int old_priority = p->se.priority;
+	/* A real-time task's nice is only remembered, for when it returns to a fair policy. */
+	bool changed = p->se.policy != policy || p->se.priority != priority ||
+		       (p->se.nice != nice && class_for_policy(policy) == &fair_sched_class);
+	p->se.reset_on_fork = reset_on_fork;
+	p->se.nice = nice;
+	if (!changed || (p->flags & PF_IDLE) || p->state == TASK_DEAD)
+		goto out_unlock;
+	bool queued = p->se.on_rq, running = rq->curr == p;
+	if (queued)
+		dequeue_task(rq, p);
+	p->se.policy = policy;
+	p->se.priority = priority;
+	p->se.class = class_for_policy(policy);
+	if (p->se.class != old_class)
+		p->se.class->task_joined(rq, p);
+	if (queued) {
+		/* sched(7): a real-time task whose priority is lowered goes to the front of its
+		 * new list; raised, to the back. */
+		enqueue_task(rq, p,
+			     p->se.class == old_class && priority < old_priority ? ENQUEUE_HEAD
+										 : 0);
+		if (running)
+			rq->need_resched = true; /* let the pick decide whether it still runs */
+		else
+			check_preempt(rq, p);
+	}
+out_unlock:
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+uint64_t sched_time_slice_ns(struct task_struct *p)
+{
+	struct rq *rq = &runqueues[p->cpu];
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+	uint64_t slice = p->se.class->time_slice_ns(rq, p);
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return slice;
 }
 
 /*
@@ -289,14 +391,19 @@ void sched_tick(bool from_user_mode)
 		curr->se.utime_ns += NSEC_PER_TICK;
 	else
 		curr->se.stime_ns += NSEC_PER_TICK;
+	rq->ticks++;
 	curr->se.class->task_tick(rq, curr);
+	for (size_t i = 0; i < ARRAY_SIZE(sched_classes); i++) {
+		if (sched_classes[i]->class_tick)
+			sched_classes[i]->class_tick(rq);
+	}
 	spin_unlock(&rq->lock);
 }
 
 void sched_preempt_from_interrupt(void)
 {
 	if (READ_ONCE(this_rq()->need_resched) && current->preempt_count == 0)
-		schedule_common(true);
+		schedule_common(true, NULL);
 }
 
 void preempt_disable(void)
@@ -310,7 +417,7 @@ void preempt_enable(void)
 	barrier();
 	BUG_ON(current->preempt_count <= 0);
 	if (--current->preempt_count == 0 && READ_ONCE(this_rq()->need_resched) && irq_is_enabled())
-		schedule_common(true);
+		schedule_common(true, NULL);
 }
 
 int preempt_count(void)
@@ -324,7 +431,7 @@ noreturn void cpu_idle_loop(void)
 		irq_disable();
 		if (READ_ONCE(this_rq()->need_resched)) {
 			irq_enable();
-			schedule_common(true);
+			schedule_common(true, NULL);
 			continue;
 		}
 		cpu_idle_wait(); /* sti; hlt: no wake-up can slip in between */

@@ -1,8 +1,8 @@
 /*
  * The scheduler demo (include/sched_demo.h). Each worker spins on pure computation -- no
  * sleeping, no yielding -- and watches its own involuntary-switch counter. Every time the
- * counter moves, the tick took the CPU away and round-robin has just given it back, so it
- * prints a line. With three workers the lines come out a, b, c, a, b, c: preemption, visible.
+ * counter moves, the tick took the CPU away and the fair class has just given it back, so it
+ * prints a line. Equal weights, equal slices: the lines come out a, b, c, a, b, c.
  */
 #include "sched_demo.h"
 #include "format.h"
@@ -53,8 +53,8 @@ void sched_demo_run(int threads)
 	if (threads < 2 || threads > DEMO_MAX_THREADS)
 		threads = 3;
 	demo_abandoned = false;
-	printk("sched_demo: %d busy kernel threads, round-robin slices of %d ticks (HZ=%d)\n",
-	       threads, RR_TIMESLICE_TICKS, HZ);
+	printk("sched_demo: %d busy kernel threads, fair class, period %lu ms (HZ=%d)\n", threads,
+	       FAIR_LATENCY_NS / 1000000, HZ);
 	for (int i = 0; i < threads; i++) {
 		workers[i].loops = 0;
 		tasks[i] = kthread_create(demo_worker_main, &workers[i], "worker-%c", 'a' + i);

@@ -5,10 +5,11 @@
  */
 #include "sched.h"
 
-static void idle_enqueue(struct rq *rq, struct task_struct *p)
+static void idle_enqueue(struct rq *rq, struct task_struct *p, int flags)
 {
 	(void)rq;
 	(void)p;
+	(void)flags;
 }
 
 static void idle_dequeue(struct rq *rq, struct task_struct *p)
@@ -46,6 +47,20 @@ static void idle_yield(struct rq *rq)
 	(void)rq;
 }
 
+/* No policy maps to this class, so no task ever joins it after boot. */
+static void idle_task_joined(struct rq *rq, struct task_struct *p)
+{
+	(void)rq;
+	(void)p;
+}
+
+static uint64_t idle_time_slice(struct rq *rq, struct task_struct *p)
+{
+	(void)rq;
+	(void)p;
+	return 0;
+}
+
 const struct sched_class idle_sched_class = {
 	.name = "idle",
 	.enqueue_task = idle_enqueue,
@@ -55,4 +70,6 @@ const struct sched_class idle_sched_class = {
 	.task_tick = idle_task_tick,
 	.check_preempt_curr = idle_check_preempt,
 	.yield_task = idle_yield,
+	.task_joined = idle_task_joined,
+	.time_slice_ns = idle_time_slice,
 };

@@ -189,6 +189,15 @@ static const syscall_handler_t syscall_table[] = {
 	HANDLER(select),
 	HANDLER(pselect6),
 	HANDLER(pipe2),
+	HANDLER(sched_setscheduler),
+	HANDLER(sched_setparam),
+	HANDLER(sched_getscheduler),
+	HANDLER(sched_getparam),
+	HANDLER(sched_get_priority_max),
+	HANDLER(sched_get_priority_min),
+	HANDLER(sched_rr_get_interval),
+	HANDLER(setpriority),
+	HANDLER(getpriority),
 };
 
 static uint64_t calls;

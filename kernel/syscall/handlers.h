@@ -94,6 +94,18 @@ long sys_set_tid_address(int *tid_address);
 long sys_arch_prctl(int code, unsigned long address);
 long sys_uname(struct utsname *name);
 long sys_sched_yield(void);
+
+/* kernel/sched/syscalls.c: policies, priorities, nice */
+struct sched_param;
+long sys_sched_setscheduler(pid_t pid, int policy, const struct sched_param *param);
+long sys_sched_setparam(pid_t pid, const struct sched_param *param);
+long sys_sched_getscheduler(pid_t pid);
+long sys_sched_getparam(pid_t pid, struct sched_param *param);
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
+long sys_sched_rr_get_interval(pid_t pid, struct timespec *interval);
+long sys_setpriority(int which, int who, int nice);
+long sys_getpriority(int which, int who);
 long sys_getrandom(void *buffer, size_t count, unsigned flags);
 long sys_kill(pid_t pid, int signal);
 long sys_tgkill(pid_t tgid, pid_t tid, int signal);

@@ -100,6 +100,9 @@ void *sbrk(intptr_t increment);
 
 /* Only _SC_PAGESIZE and _SC_CLK_TCK are known; others fail with EINVAL. */
 long sysconf(int name);
+/* Add increment to the caller's nice value (clamped to -20..19) and return the new one
+ * (man 3 nice). -1 is a valid result: clear errno first to tell it from an error. */
+int nice(int increment);
 #define _SC_PAGESIZE  30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
 #define _SC_CLK_TCK   2

@@ -15,7 +15,7 @@ export SANITIZE
 # `make test` runs all of them through tests/run-all.sh, which prints the combined
 # "N passed, N failed" as its last line and fails on any failure.
 
-HOST_PURE_SOURCES := kernel/lib/bitmap.c kernel/lib/ringbuf.c kernel/lib/format.c \
+HOST_PURE_SOURCES := kernel/lib/bitmap.c kernel/lib/ringbuf.c kernel/lib/format.c kernel/lib/rbtree.c \
 	kernel/proc/pid_allocator.c \
 	kernel/lib/string.c kernel/mm/frame_allocator.c kernel/init/cmdline.c
 HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.c))

@@ -8,7 +8,9 @@
 #  - every deliberate crash (crash=KIND) is reported with the faulting function's name
 #    in a symbolised backtrace, and ends the run with the panic status; a kernel stack
 #    overflow is caught by the guard page and named as such;
-#  - sched_demo shows busy kernel threads preempted in round-robin order;
+#  - sched_demo shows busy kernel threads preempted in turn (fair class, equal weights);
+#  - demo-nice's CPU shares follow the nice weights, demo-rt's FIFO task preempts fair ones,
+#    and the scheduler trace converts to valid trace-event JSON;
 #  - the benchmark program (/bin/bench) smoke-runs every case once.
 # Prints PASS/FAIL per check and "N passed, N failed".
 set -u
@@ -104,6 +106,34 @@ check demo_signals_handlers_masks_eintr_sigchld_segv 0 '1. handler caught SIGUSR
     '4. SIGCHLD: child [0-9]+ exited with status 7' '5. child caught SIGSEGV at address 0x10' \
     'demo-signals: done, all as expected' -- \
     --append 'init=/bin/demo-signals' --timeout 60
+check demo_nice_shares_follow_weights 0 ' 0    1024    1000  (68|69|70)\.[0-9]%   69\.7%' \
+    'nice 0 got (2\.9[0-9]|3\.[01][0-9]) times the CPU of nice 5 \(weights say 3\.05\)' -- \
+    --append 'init=/bin/demo-nice' --timeout 60
+check demo_rt_fifo_preempts_fair_tasks 0 'round 3: .* ran before write\(\) returned: yes; the fair counters moved by 0' \
+    'demo-rt: the real-time task always preempted the fair ones' -- \
+    --append 'init=/bin/demo-rt' --timeout 60
+
+# The scheduler trace: boot demo-rt with sched_trace, convert the dump, and check the JSON
+# parses and holds the events the demo must produce (scripts/sched-trace.py).
+check sched_trace_dumped_at_init_exit 0 'sched_trace: begin [0-9]+ 0' 'sched_trace: end' -- \
+    --append 'init=/bin/demo-rt sched_trace' --timeout 60
+if python3 scripts/sched-trace.py "$work/sched_trace_dumped_at_init_exit.log" \
+        --json "$work/trace.json" --svg "$work/trace.svg" >/dev/null &&
+    python3 - "$work/trace.json" <<'PYTHON'
+import json, sys
+events = json.load(open(sys.argv[1]))["traceEvents"]
+names = {(e["ph"], e["name"]) for e in events}
+need = {("X", "running"), ("X", "runnable"), ("i", "wakeup"), ("i", "fork"), ("i", "exit"),
+        ("i", "block"), ("M", "thread_name")}
+missing = need - names
+blocked_in_pipe = any(e["name"] == "block" and e["args"]["in"] != "?" for e in events)
+sys.exit(1 if missing or not blocked_in_pipe else 0)
+PYTHON
+then
+    echo "PASS sched_trace_tool_writes_trace_event_json"; passed=$((passed + 1))
+else
+    echo "FAIL sched_trace_tool_writes_trace_event_json"; failed=$((failed + 1))
+fi
 
 check demo_coro_generator_fibonacci 0 '^fib\(10\) = 55' \
     'waits inside its loop with a = 610, b = 987' \

@@ -160,3 +160,50 @@ UTEST(musl_posix_timers_si_timer_overrun_sigev_none_abstime)
 	if (utest_failures)
 		printf("  output was:\n%s", output);
 }
+
+/* Expected output: scripts/linux-oracle.sh tests/musl/musl-sched.c on Linux 6.1. */
+UTEST(musl_sched_policies_priorities_nice_errors)
+{
+	static char output[2048];
+	EXPECT_EQ(run_captured("/tests/musl-sched", output, sizeof(output)), 0);
+	EXPECT(strcmp(output, "setscheduler(policy -1) = -1 Invalid argument\n"
+			      "setscheduler(policy 7) = -1 Invalid argument\n"
+			      "setscheduler(pid -1) = -1 Invalid argument\n"
+			      "setscheduler(NULL) = -1 Invalid argument\n"
+			      "setscheduler(bad pointer) = -1 Bad address\n"
+			      "setscheduler(no such pid) = -1 No such process\n"
+			      "setscheduler(FIFO, 0) = -1 Invalid argument\n"
+			      "setscheduler(OTHER, 1) = -1 Invalid argument\n"
+			      "getparam(NULL) = -1 Invalid argument\n"
+			      "getscheduler(-1) = -1 Invalid argument\n"
+			      "priority_max(FIFO) = 99\n"
+			      "priority_min(RR) = 1\n"
+			      "priority_max(BATCH) = 0\n"
+			      "priority_min(7) = -1 Invalid argument\n"
+			      "setscheduler(RR, 7) = 0\n"
+			      "getscheduler = 2\n"
+			      "rr_get_interval = 0\n"
+			      "interval 0.100000000\n"
+			      "getparam = 0\n"
+			      "priority 7\n"
+			      "stat priority -8 rt_priority 7 policy 2\n"
+			      "setscheduler(FIFO|RESET_ON_FORK, 3) = 0\n"
+			      "getscheduler = 1073741825\n"
+			      "child's policy 0\n"
+			      "setscheduler(OTHER, 0) = 0\n"
+			      "rr_get_interval = 0\n"
+			      "fair interval above zero: yes\n"
+			      "setpriority(which 3) = -1 Invalid argument\n"
+			      "setpriority(no such pid) = -1 No such process\n"
+			      "getpriority(uid 4242) = -1 No such process\n"
+			      "nice(5) = 5\n"
+			      "nice(100) = 19\n"
+			      "raw getpriority = 1\n"
+			      "nice(-100) = -20\n"
+			      "setpgid = 0\n"
+			      "setpriority(PGRP, 0, 4) = 0\n"
+			      "getpriority(PGRP) = 4\n"
+			      "stat priority 24 nice 4 policy 0\n") == 0);
+	if (utest_failures)
+		printf("  output was:\n%s", output);
+}

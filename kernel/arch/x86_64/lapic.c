@@ -12,6 +12,7 @@
 #define LAPIC_ID	    0x020
 #define LAPIC_EOI	    0x0b0
 #define LAPIC_SPURIOUS	    0x0f0
+#define LAPIC_IRR	    0x200 /* eight 32-bit words, 16 bytes apart: vector n is bit n */
 #define LAPIC_LVT_TIMER	    0x320
 #define LAPIC_LVT_LINT0	    0x350
 #define LAPIC_LVT_LINT1	    0x360
@@ -79,4 +80,9 @@ void lapic_timer_start_calibration(void)
 uint32_t lapic_timer_remaining(void)
 {
 	return lapic_read(LAPIC_TIMER_CURRENT);
+}
+
+bool lapic_is_pending(unsigned vector)
+{
+	return lapic_read(LAPIC_IRR + (vector / 32) * 0x10) & (1u << (vector % 32));
 }

@@ -6,11 +6,18 @@
 #ifndef SPINDLE_UAPI_SCHED_H
 #define SPINDLE_UAPI_SCHED_H
 
-#define SCHED_NORMAL 0
-#define SCHED_FIFO   1
-#define SCHED_RR     2
-#define SCHED_BATCH  3
-#define SCHED_IDLE   5
+#define SCHED_NORMAL	    0
+#define SCHED_FIFO	    1
+#define SCHED_RR	    2
+#define SCHED_BATCH	    3
+#define SCHED_IDLE	    5
+/* Or'ed into the policy of sched_setscheduler(2): children start as SCHED_NORMAL, nice >= 0. */
+#define SCHED_RESET_ON_FORK 0x40000000
+
+/* sched_setscheduler(2), sched_getparam(2). */
+struct sched_param {
+	int sched_priority;
+};
 
 /* clone(2) flags; the low byte (CSIGNAL) is the signal sent to the parent at exit. */
 #define CSIGNAL		     0x000000ff

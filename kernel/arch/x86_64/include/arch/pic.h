@@ -25,5 +25,7 @@ void lapic_timer_start(unsigned vector, uint32_t count);
 /* One-shot countdown from 0xffffffff for calibration, then read what is left. */
 void lapic_timer_start_calibration(void);
 uint32_t lapic_timer_remaining(void);
+/* Has the local APIC accepted this interrupt without delivering it yet (its IRR bit)? */
+bool lapic_is_pending(unsigned vector);
 
 #endif
