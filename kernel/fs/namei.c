@@ -194,8 +194,12 @@ struct file *vfs_open(int dirfd, const char *path, unsigned flags, uint32_t mode
 			*error = -EISDIR;
 			return NULL;
 		}
-		*error = directory->ops->create(
-			directory, last, S_IFREG | (mode & 07777 & ~current->fs->umask), 0, &inode);
+		*error =
+			directory->ops->create
+				? directory->ops->create(
+					  directory, last,
+					  S_IFREG | (mode & 07777 & ~current->fs->umask), 0, &inode)
+				: -EACCES; /* open(2) O_CREAT where no file can be made */
 		inode_put(directory);
 		if (*error == 0) {
 			flags &= ~O_TRUNC; /* new and empty already */
@@ -238,7 +242,12 @@ int vfs_mknod(const char *path, uint32_t mode, uint64_t rdev)
 	int error = path_walk(AT_FDCWD, path, LOOKUP_PARENT, &directory, last);
 	if (error)
 		return error;
-	error = last[0] ? directory->ops->create(directory, last, mode, rdev, NULL) : -EEXIST;
+	if (!last[0])
+		error = -EEXIST;
+	else
+		error = directory->ops->create
+				? directory->ops->create(directory, last, mode, rdev, NULL)
+				: -EPERM;
 	inode_put(directory);
 	return error;
 }

@@ -1,0 +1,49 @@
+/*
+ * Regression tests for the kernel bugs /bin/sysfuzz found (docs/robustness.md), one per bug,
+ * named after it. Each reproduces the call that crashed or hung the kernel and checks the
+ * answer Linux gives (man 2 of the call named in the test).
+ */
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "utest.h"
+
+/* procfs has no create/unlink/rmdir/rename/link/symlink: the VFS called a NULL pointer. */
+UTEST(fuzz_bug_procfs_name_ops_were_null)
+{
+	EXPECT_ERRNO(rmdir("/proc/meminfo"), EPERM);
+	EXPECT_ERRNO(unlink("/proc/meminfo"), EPERM);
+	EXPECT_ERRNO(mkdir("/proc/new", 0755), EPERM);
+	EXPECT_ERRNO(syscall(SYS_mknod, "/proc/node", S_IFIFO | 0644, 0), EPERM);
+	EXPECT_ERRNO(symlink("/", "/proc/link"), EPERM);
+	EXPECT_ERRNO(open("/proc/new-file", O_CREAT | O_RDWR, 0644), EACCES);
+	EXPECT_ERRNO(rename("/proc/meminfo", "/proc/other"), EPERM);
+}
+
+/* rename and link between ramfs and procfs handed one file system's inode to the other's. */
+UTEST(fuzz_bug_cross_file_system_rename_and_link)
+{
+	int fd = open("/tmp/fuzz-regression", O_CREAT | O_RDWR, 0644);
+	EXPECT(fd >= 0);
+	close(fd);
+	EXPECT_ERRNO(rename("/tmp/fuzz-regression", "/proc/moved"), EXDEV);
+	EXPECT_ERRNO(rename("/proc/meminfo", "/tmp/moved"), EXDEV);
+	EXPECT_ERRNO(link("/tmp/fuzz-regression", "/proc/linked"), EXDEV);
+	EXPECT_ERRNO(link("/proc/meminfo", "/tmp/linked"), EXDEV);
+	EXPECT_EQ(unlink("/tmp/fuzz-regression"), 0);
+}
+
+/* symlink and link made entries called "." or "..", which no one could remove again. */
+UTEST(fuzz_bug_symlink_named_dot_dot)
+{
+	EXPECT_EQ(mkdir("/tmp/fuzz-dots", 0755), 0);
+	int fd = open("/tmp/fuzz-dots/file", O_CREAT | O_RDWR, 0644);
+	EXPECT(fd >= 0);
+	close(fd);
+	EXPECT_ERRNO(symlink("/tmp", "/tmp/fuzz-dots/.."), EEXIST);
+	EXPECT_ERRNO(symlink("/tmp", "/tmp/fuzz-dots/."), EEXIST);
+	EXPECT_ERRNO(link("/tmp/fuzz-dots/file", "/tmp/fuzz-dots/.."), EEXIST);
+	EXPECT_EQ(unlink("/tmp/fuzz-dots/file"), 0);
+	EXPECT_EQ(rmdir("/tmp/fuzz-dots"), 0);
+}

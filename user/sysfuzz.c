@@ -1,0 +1,830 @@
+/*
+ * sysfuzz: a system-call fuzzer (docs/robustness.md). It makes random system calls (every
+ * number the kernel has, numbers past the table, negative and huge ones) with "interesting"
+ * arguments: 0, -1, small values, valid buffers, paths, kernel addresses, unmapped and
+ * read-only pages, non-canonical addresses, strings that run into an unmapped page, huge
+ * lengths, open and closed descriptors. The promise under test (syscall(2), errno(3)): the
+ * kernel answers every call with a result or an error and never panics, hangs or leaks.
+ *
+ *   sysfuzz [-s SEED] [-n CALLS] [-b FIRST_BATCH] [-B BATCHES] [-v]
+ *
+ * Calls come in batches of BATCH_CALLS, each batch in a forked child that is the leader of
+ * its own session, so a call that kills, stops or corrupts the caller only ends that batch.
+ * Batch b draws from a xorshift generator seeded with (SEED, b): `sysfuzz -s SEED -b b -B 1 -v`
+ * replays exactly the calls of batch b and prints each one before making it. Without -v the
+ * parent prints a line every PROGRESS_EVERY batches, so a kernel panic names the batch range.
+ *
+ * What the fuzzer must not do is kill its harness: pids given to kill/tkill/tgkill are the
+ * caller's own, 0 or unused; stop signals become 0; exit and reboot are never chosen; calls
+ * that unmap or remap memory only get addresses in a "victim" region (the fuzzer's own code,
+ * stack and arena stay intact); a child of fork/vfork/clone exits at once (fuzz_syscall).
+ * Blocking calls are interrupted by a SIGALRM every TICK_US; a batch that makes no progress
+ * for BLOCKED_SECONDS anyway is killed (noted, not a failure: pause(2) may wait for good);
+ * one that SIGKILL does not end is a kernel hang, reported and counted as a failure.
+ * After every batch each file, directory and System V IPC object it made is removed and the
+ * kernel's object counters (/proc/spindle) are compared with their values at the start, so
+ * every batch starts from the same state (a replay is exact) and a leak names its batch.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define BATCH_CALLS	64
+#define PROGRESS_EVERY	64
+#define TICK_US		5000
+#define BLOCKED_SECONDS 3
+#define HANG_SECONDS	20
+#define PAGE		4096ul
+
+/* Fixed addresses, far from the program, its heap, its mmap area and its stack. */
+#define ARENA	       ((char *)0x200000000ul) /* buffers, paths, iovecs: read-write */
+#define ARENA_SIZE     (16 * PAGE)	       /* followed by an unmapped page */
+#define READ_ONLY_PAGE ((char *)0x200100000ul)
+#define VICTIM	       ((char *)0x100000000ul) /* the only target of munmap/mprotect/mremap */
+#define VICTIM_SIZE    (16 * PAGE)	       /* followed by an unmapped page */
+#define SHARED	       ((struct shared_state *)0x300000000ul)
+#define FUZZ_DIR       "/tmp/fuzz"
+#define WAIT_ALL       0x40000000 /* __WALL: children of any exit signal */
+#define LOG_FD	       100	  /* the console, out of reach of the descriptor pool */
+
+#define NUMBER_RANGE 470 /* past the last Linux x86_64 number */
+
+/* What the parent learns from its child, in a MAP_SHARED page. */
+struct shared_state {
+	volatile uint64_t calls;
+	volatile long number, arguments[6];
+	volatile int index;
+	volatile int probe_next;			  /* the next number to probe */
+	volatile unsigned char implemented[NUMBER_RANGE]; /* answered other than ENOSYS */
+};
+
+/* The arena's first page, rewritten before every call (calls may scribble on it). */
+#define PATH_COUNT 20
+struct arena_head {
+	char paths[PATH_COUNT][64];
+	struct iovec iovecs[8];
+	struct sockaddr_un socket_address;
+	struct sockaddr_un abstract_address;
+	struct timespec short_time;
+};
+
+static const char *const path_names[PATH_COUNT] = {
+	FUZZ_DIR "/a",
+	FUZZ_DIR "/b",
+	FUZZ_DIR "/d",
+	FUZZ_DIR "/d/e",
+	FUZZ_DIR "/f",
+	FUZZ_DIR "/fifo",
+	FUZZ_DIR "/sock",
+	FUZZ_DIR "/a/x",
+	FUZZ_DIR,
+	FUZZ_DIR "/d/../b",
+	"/",
+	".",
+	"..",
+	"",
+	"/proc/self/maps",
+	"/proc/spindle",
+	"/nonexistent/x",
+	FUZZ_DIR "/d/..",
+	"/proc/self/fd/3",
+	FUZZ_DIR "/link",
+};
+
+static struct arena_head head_template;
+static uint64_t random_state;
+static bool verbose;
+static pid_t self_pid;
+static unsigned long saved_fs;
+
+/* xorshift64* (Vigna): small, fast, and the same sequence on every run for one seed. */
+static uint64_t next_random(void)
+{
+	random_state ^= random_state >> 12;
+	random_state ^= random_state << 25;
+	random_state ^= random_state >> 27;
+	return random_state * 0x2545f4914f6cdd1dull;
+}
+
+static void seed_batch(uint64_t seed, uint64_t batch)
+{
+	random_state = (seed + 1) * 0x9e3779b97f4a7c15ull ^ (batch + 1) * 0xbf58476d1ce4e5b9ull;
+	if (random_state == 0)
+		random_state = 1;
+	for (int i = 0; i < 4; i++)
+		next_random();
+}
+
+static uint64_t below(uint64_t bound)
+{
+	return next_random() % bound;
+}
+
+/*
+ * The system call itself. A child of fork, vfork, clone or clone3 exits on the spot, without
+ * touching the stack it may share with us: the number stays in %rbx, which the child
+ * inherits, so it can tell it is the child from registers alone.
+ */
+long fuzz_syscall(long number, const long *arguments);
+__asm__(".text\n"
+	".globl fuzz_syscall\n"
+	".type fuzz_syscall, @function\n"
+	"fuzz_syscall:\n"
+	"	push %rbx\n"
+	"	mov %rdi, %rbx\n"
+	"	mov %rdi, %rax\n"
+	"	mov 0(%rsi), %rdi\n"
+	"	mov 16(%rsi), %rdx\n"
+	"	mov 24(%rsi), %r10\n"
+	"	mov 32(%rsi), %r8\n"
+	"	mov 40(%rsi), %r9\n"
+	"	mov 8(%rsi), %rsi\n"
+	"	syscall\n"
+	"	test %rax, %rax\n"
+	"	jnz 1f\n"
+	"	cmp $56, %rbx\n"
+	"	je 2f\n"
+	"	cmp $57, %rbx\n"
+	"	je 2f\n"
+	"	cmp $58, %rbx\n"
+	"	je 2f\n"
+	"	cmp $435, %rbx\n"
+	"	je 2f\n"
+	"1:	pop %rbx\n"
+	"	ret\n"
+	"2:	mov $60, %eax\n"
+	"	xor %edi, %edi\n"
+	"	syscall\n"
+	"	ud2\n"
+	".size fuzz_syscall, .-fuzz_syscall\n");
+
+static long integer_argument(void)
+{
+	static const long edges[] = {0x7fffffff,	 (long)0x80000000,  0xffffffff,
+				     0x7fffffffffffffff, (long)(1ul << 63), 1l << 40,
+				     PAGE - 1,		 PAGE + 1,	    -4096};
+	switch (below(10)) {
+	case 0:
+		return 0;
+	case 1:
+		return -1;
+	case 2:
+	case 3:
+		return (long)below(17);
+	case 4:
+		return (long)(int)next_random();
+	case 5:
+		return (long)next_random();
+	case 6:
+		return 1l << below(64);
+	case 7:
+		return (long)(PAGE * below(18));
+	case 8:
+		return edges[below(sizeof(edges) / sizeof(edges[0]))];
+	default:
+		return (long)(next_random() & next_random() & 0xffff);
+	}
+}
+
+static long descriptor_argument(void)
+{
+	static const long odd[] = {-1, -100 /* AT_FDCWD */, 255, 256, 1 << 20, 0x7fffffff};
+	if (below(8) == 0)
+		return odd[below(sizeof(odd) / sizeof(odd[0]))];
+	return (long)below(16);
+}
+
+static long victim_address(void)
+{
+	switch (below(4)) {
+	case 0:
+		return (long)(VICTIM + PAGE * below(VICTIM_SIZE / PAGE + 1));
+	case 1:
+		return (long)(VICTIM + below(VICTIM_SIZE)); /* unaligned */
+	case 2:
+		return (long)VICTIM;
+	default:
+		return 0;
+	}
+}
+
+/* Addresses no call may use: the kernel, non-canonical, unmapped, at the top of user space. */
+static long bad_address(void)
+{
+	static const unsigned long bad[] = {
+		0xffffffff80000000ul,
+		0xffffffff80100000ul,
+		0xffff800000000000ul,
+		0xffffffffffffffffull,
+		0x0000800000000000ul,
+		0xdead000000000000ul,
+		0x00007ffffffffffcul,
+		0x10000ul,
+		0x1000ul,
+		(unsigned long)ARENA + ARENA_SIZE,
+		(unsigned long)VICTIM + VICTIM_SIZE,
+	};
+	return (long)bad[below(sizeof(bad) / sizeof(bad[0]))];
+}
+
+static long pointer_argument(void)
+{
+	switch (below(12)) {
+	case 0:
+		return 0;
+	case 1:
+	case 2:
+		return bad_address();
+	case 3:
+		return (long)READ_ONLY_PAGE;
+	case 4:
+		return (long)(ARENA + ARENA_SIZE - 1 - below(16)); /* runs into the unmapped page */
+	case 5:
+		return (long)((struct arena_head *)ARENA)->iovecs;
+	case 6:
+		return (long)&((struct arena_head *)ARENA)->socket_address + below(2) * 112;
+	case 7:
+		return (long)&((struct arena_head *)ARENA)->short_time;
+	case 8:
+		return victim_address();
+	case 9:
+		return (long)fuzz_syscall; /* program text: readable, not writable */
+	default:
+		return (long)(ARENA + PAGE + below(ARENA_SIZE - 2 * PAGE));
+	}
+}
+
+static long path_argument(void)
+{
+	if (below(10) == 0)
+		return below(2) ? (long)(ARENA + PAGE)		  /* longer than PATH_MAX */
+				: (long)(ARENA + ARENA_SIZE - 8); /* no NUL before the hole */
+	return (long)((struct arena_head *)ARENA)->paths[below(PATH_COUNT)];
+}
+
+static long any_argument(void)
+{
+	uint64_t kind = below(20);
+	if (kind < 7)
+		return integer_argument();
+	if (kind < 11)
+		return descriptor_argument();
+	if (kind < 17)
+		return pointer_argument();
+	return path_argument();
+}
+
+/* Mostly calls the kernel has; sometimes anything at all, including nonsense numbers. */
+static long pick_number(void)
+{
+	static const long wild[] = {-1,	      -2,	  0x40000000, 0x40000000 + 1, 1l << 32,
+				    1l << 63, 0x7fffffff, 512,	      1000,	      4096};
+	static long known[NUMBER_RANGE];
+	static int known_count = -1;
+	if (known_count < 0) {
+		known_count = 0;
+		for (long number = 0; number < NUMBER_RANGE; number++)
+			if (SHARED->implemented[number])
+				known[known_count++] = number;
+	}
+	uint64_t kind = below(20);
+	if (kind < 17 && known_count > 0)
+		return known[below((uint64_t)known_count)];
+	if (kind < 19)
+		return (long)below(NUMBER_RANGE);
+	return wild[below(sizeof(wild) / sizeof(wild[0]))];
+}
+
+static bool is_stop_signal(long signal_number)
+{
+	return signal_number == SIGSTOP || signal_number == SIGTSTP || signal_number == SIGTTIN ||
+	       signal_number == SIGTTOU;
+}
+
+/* A pid the caller may signal without hurting anyone else: itself, its group, or nobody. */
+static long own_pid(void)
+{
+	static const long others[] = {0, 99999, 0x7fffffff};
+	if (below(2))
+		return self_pid;
+	long choice = others[below(3)];
+	return choice == 0 && below(2) ? -self_pid : choice;
+}
+
+static long zero_mask(void)
+{
+	return (long)&((struct arena_head *)ARENA)->short_time.tv_sec;
+}
+
+static long memory_length(void)
+{
+	switch (below(4)) {
+	case 0:
+		return (long)(PAGE * below(VICTIM_SIZE / PAGE + 2));
+	case 1:
+		return (long)below(VICTIM_SIZE + PAGE);
+	case 2:
+		return 0;
+	default:
+		return (long)PAGE;
+	}
+}
+
+/*
+ * Choose a call and its arguments, then keep it from hurting anything but the kernel:
+ * returns false for a call that must not be made at all.
+ */
+static bool make_call(long *number, long arguments[6])
+{
+	*number = pick_number();
+	for (int i = 0; i < 6; i++)
+		arguments[i] = any_argument();
+	switch (*number) {
+	case SYS_exit:
+	case SYS_exit_group:
+	case 169 /* reboot */:
+		return false;
+	case SYS_kill:
+	case SYS_tkill:
+	case SYS_rt_sigqueueinfo:
+		arguments[0] = own_pid();
+		if (is_stop_signal(arguments[1]))
+			arguments[1] = 0;
+		break;
+	case SYS_tgkill:
+	case 297 /* rt_tgsigqueueinfo */:
+		arguments[0] = own_pid();
+		arguments[1] = own_pid();
+		if (is_stop_signal(arguments[2]))
+			arguments[2] = 0;
+		break;
+	case SYS_mmap:
+	case SYS_munmap:
+	case SYS_mprotect:
+	case SYS_madvise:
+	case SYS_msync:
+	case 149 /* mlock */:
+	case 150 /* munlock */:
+	case 325 /* mlock2 */:
+	case 329 /* pkey_mprotect */:
+	case 216 /* remap_file_pages */:
+		arguments[0] = below(8) ? victim_address() : bad_address();
+		arguments[1] = memory_length();
+		break;
+	case SYS_mremap:
+		arguments[0] = victim_address();
+		arguments[1] = memory_length();
+		arguments[2] = memory_length();
+		arguments[4] = victim_address();
+		break;
+	case SYS_rt_sigsuspend: /* a mask that blocks SIGALRM would wait for good */
+		arguments[0] = below(4) ? zero_mask() : bad_address();
+		break;
+	case SYS_ppoll:
+		arguments[3] = below(4) ? zero_mask() : bad_address();
+		break;
+	case SYS_shmat:
+		arguments[1] = victim_address();
+		break;
+	case SYS_shmdt:
+		arguments[0] = victim_address();
+		break;
+	case SYS_brk:
+		arguments[0] = below(2) ? victim_address() : integer_argument();
+		break;
+	}
+	return true;
+}
+
+static void alarm_tick(int signal_number)
+{
+	(void)signal_number;
+}
+
+/* Undo what a call may have done to the fuzzer's own signals, timer and TLS. */
+static void restore_child_state(long number)
+{
+	if (number == SYS_rt_sigaction || number == SYS_rt_sigreturn || number == SYS_alarm ||
+	    number == SYS_setitimer || number == SYS_rt_sigprocmask || number == SYS_execve) {
+		struct sigaction action = {.sa_handler = alarm_tick};
+		sigaction(SIGALRM, &action, NULL);
+		sigset_t empty = 0;
+		sigprocmask(SIG_SETMASK, &empty, NULL);
+		struct itimerval tick = {{0, TICK_US}, {0, TICK_US}};
+		setitimer(ITIMER_REAL, &tick, NULL);
+	}
+	if (number == SYS_arch_prctl)
+		syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, saved_fs);
+	if (number == SYS_fork || number == SYS_vfork || number == SYS_clone || number == 435)
+		while (syscall(SYS_wait4, -1, NULL, WNOHANG | WAIT_ALL, NULL) > 0)
+			;
+}
+
+static void log_call(uint64_t batch, int index, long number, const long *arguments)
+{
+	dprintf(LOG_FD, "sysfuzz %lu.%d: %ld(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", batch, index,
+		number, arguments[0], arguments[1], arguments[2], arguments[3], arguments[4],
+		arguments[5]);
+}
+
+/* The descriptors every batch starts with; fd 9 is left closed on purpose. */
+static void open_descriptors(void)
+{
+	int null = open("/dev/null", O_RDWR);
+	for (int fd = 0; fd < 3; fd++)
+		dup2(null, fd);
+	if (null > 2)
+		close(null);
+	for (int fd = 3; fd < 16; fd++)
+		close(fd);
+	int pipe_ends[2], pair[2];
+	pipe(pipe_ends);			     /* 3, 4 */
+	open(FUZZ_DIR "/f", O_RDWR | O_CREAT, 0644); /* 5 */
+	open(FUZZ_DIR, O_RDONLY | O_DIRECTORY);	     /* 6 */
+	socketpair(AF_UNIX, SOCK_STREAM, 0, pair);   /* 7, 8 */
+	open("/dev/zero", O_RDWR);		     /* 9, closed below */
+	socket(AF_UNIX, SOCK_DGRAM, 0);		     /* 10 */
+	open("/proc/self/status", O_RDONLY);	     /* 11 */
+	close(9);
+}
+
+static void prepare_child(void)
+{
+	setsid();
+	self_pid = getpid();
+	chdir(FUZZ_DIR "/d");
+	open_descriptors();
+	struct sigaction ignore = {.sa_handler = SIG_IGN};
+	sigaction(SIGPIPE, &ignore, NULL);
+	syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &saved_fs);
+	restore_child_state(SYS_rt_sigaction);
+}
+
+/*
+ * Which numbers does the kernel have? Each is called once with every argument -1 (bad for
+ * every call: kill(-1, -1) is EINVAL); the answer is ENOSYS or not. A call that ends the
+ * prober (exit, a bad sigreturn) has answered too: the parent starts a new prober after it.
+ */
+static __attribute__((noreturn)) void probe_numbers(void)
+{
+	static const long minus_one[6] = {-1, -1, -1, -1, -1, -1};
+	prepare_child();
+	while (SHARED->probe_next < NUMBER_RANGE) {
+		long number = SHARED->probe_next++;
+		SHARED->implemented[number] = 1;
+		if (number == SYS_exit || number == SYS_exit_group || number == 169 /* reboot */)
+			continue;
+		if (fuzz_syscall(number, minus_one) == -ENOSYS)
+			SHARED->implemented[number] = 0;
+		restore_child_state(number);
+	}
+	_exit(0);
+}
+
+static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
+{
+	prepare_child();
+	seed_batch(seed, batch);
+	for (int index = 0; index < BATCH_CALLS; index++) {
+		long number, arguments[6];
+		if (!make_call(&number, arguments))
+			continue;
+		memcpy(ARENA, &head_template, sizeof(head_template));
+		SHARED->index = index;
+		SHARED->number = number;
+		for (int i = 0; i < 6; i++)
+			SHARED->arguments[i] = arguments[i];
+		SHARED->calls++;
+		if (verbose)
+			log_call(batch, index, number, arguments);
+		long result = fuzz_syscall(number, arguments);
+		if (verbose)
+			dprintf(LOG_FD, "  = %ld\n", result);
+		restore_child_state(number);
+	}
+	while (syscall(SYS_wait4, -1, NULL, WNOHANG | WAIT_ALL, NULL) > 0)
+		;
+	_exit(0);
+}
+
+static volatile int watchdog_fired;
+
+static void watchdog(int signal_number)
+{
+	(void)signal_number;
+	watchdog_fired = 1;
+}
+
+/* Wait up to `seconds` for the child to end, as long as it keeps making calls. */
+static bool wait_while_busy(pid_t child, int seconds, bool need_progress)
+{
+	uint64_t last_calls = SHARED->calls;
+	int quiet_seconds = 0;
+	while (quiet_seconds < seconds) {
+		watchdog_fired = 0;
+		alarm(1);
+		pid_t done = waitpid(child, NULL, WAIT_ALL);
+		alarm(0);
+		if (done == child)
+			return true;
+		if (need_progress && SHARED->calls != last_calls) {
+			last_calls = SHARED->calls;
+			quiet_seconds = 0;
+		} else {
+			quiet_seconds++;
+		}
+	}
+	return false;
+}
+
+/*
+ * Wait for a batch. One that makes no call for BLOCKED_SECONDS is blocked in a call that may
+ * wait for good (pause(2) does): it is noted and killed. Returns false if even SIGKILL does
+ * not end it within HANG_SECONDS: that is a kernel hang.
+ */
+static bool wait_for_batch(pid_t child, uint64_t batch, int *blocked)
+{
+	if (wait_while_busy(child, BLOCKED_SECONDS, true))
+		return true;
+	long arguments[6];
+	for (int i = 0; i < 6; i++)
+		arguments[i] = SHARED->arguments[i];
+	dprintf(LOG_FD, "sysfuzz: blocked, killed: ");
+	log_call(batch, SHARED->index, SHARED->number, arguments);
+	(*blocked)++;
+	kill(-child, SIGKILL);
+	if (wait_while_busy(child, HANG_SECONDS, false))
+		return true;
+	dprintf(LOG_FD, "sysfuzz: HANG: SIGKILL did not end batch %lu\n", batch);
+	return false;
+}
+
+static void fill_arena(void)
+{
+	for (int i = 0; i < PATH_COUNT; i++)
+		strcpy(head_template.paths[i], path_names[i]);
+	head_template.socket_address.sun_family = AF_UNIX;
+	strcpy(head_template.socket_address.sun_path, FUZZ_DIR "/sock");
+	head_template.abstract_address.sun_family = AF_UNIX;
+	strcpy(head_template.abstract_address.sun_path + 1, "sysfuzz");
+	head_template.short_time.tv_nsec = 1000000;
+	struct iovec *vectors = head_template.iovecs;
+	vectors[0] = (struct iovec){ARENA + 2 * PAGE, 64};
+	vectors[1] = (struct iovec){NULL, 0};
+	vectors[2] = (struct iovec){(void *)0xffffffff80000000ul, 16};
+	vectors[3] = (struct iovec){ARENA + ARENA_SIZE - 8, 16};
+	vectors[4] = (struct iovec){ARENA + 3 * PAGE, 1ul << 40};
+	vectors[5] = (struct iovec){READ_ONLY_PAGE, 32};
+	vectors[6] = (struct iovec){ARENA + 4 * PAGE, PAGE};
+	vectors[7] = (struct iovec){(void *)0x0000800000000000ul, 1};
+	memset(ARENA + PAGE, 'a', PAGE + 200); /* the over-long path, NUL-terminated */
+	ARENA[2 * PAGE + 200] = '\0';
+	for (size_t i = 3 * PAGE; i < ARENA_SIZE - 2 * PAGE; i++) /* random bytes */
+		ARENA[i] = (char)next_random();
+	memcpy(ARENA + ARENA_SIZE - 8, "/tmp/fuz", 8); /* a path that runs into the hole */
+	strcpy(READ_ONLY_PAGE, FUZZ_DIR "/a");
+}
+
+static int map_fixed(void *address, size_t size, int protection, int flags)
+{
+	void *mapped = mmap(address, size, PROT_READ | PROT_WRITE, flags | MAP_FIXED, -1, 0);
+	if (mapped != address)
+		return -1;
+	return mprotect(address, size, protection);
+}
+
+static int setup(void)
+{
+	if (dup2(2, LOG_FD) != LOG_FD)
+		return -1;
+	if (map_fixed(ARENA, ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS) ||
+	    map_fixed(READ_ONLY_PAGE, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS) ||
+	    map_fixed(VICTIM, VICTIM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS) ||
+	    map_fixed(SHARED, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS))
+		return -1;
+	fill_arena();
+	mprotect(READ_ONLY_PAGE, PAGE, PROT_READ);
+	struct sigaction action = {.sa_handler = watchdog};
+	return sigaction(SIGALRM, &action, NULL);
+}
+
+/* Remove a tree the batches left behind (they may have made files, links, fifos, sockets). */
+static void remove_tree(const char *path)
+{
+	struct stat status;
+	if (lstat(path, &status) != 0)
+		return;
+	if (!S_ISDIR(status.st_mode)) {
+		unlink(path);
+		return;
+	}
+	chmod(path, 0755);
+	DIR *directory = opendir(path);
+	if (directory) {
+		struct dirent *entry;
+		char child[512];
+		while ((entry = readdir(directory)) != NULL) {
+			if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+				continue;
+			snprintf(child, sizeof(child), "%s/%s", path, entry->d_name);
+			remove_tree(child);
+		}
+		closedir(directory);
+	}
+	rmdir(path);
+}
+
+#define IPC_KINDS  3
+#define IPC_ID_MAX 256
+static const char *const ipc_files[IPC_KINDS] = {"/proc/sysvipc/msg", "/proc/sysvipc/sem",
+						 "/proc/sysvipc/shm"};
+
+/* The ids of one kind of System V IPC object alive now; returns how many. */
+static int ipc_ids(int kind, int *ids)
+{
+	FILE *file = fopen(ipc_files[kind], "r");
+	int count = 0;
+	char line[512];
+	if (!file)
+		return 0;
+	while (fgets(line, sizeof(line), file) && count < IPC_ID_MAX) {
+		char *end;
+		strtol(line, &end, 10); /* the key */
+		if (end != line)	/* not the header */
+			ids[count++] = (int)strtol(end, NULL, 10);
+	}
+	fclose(file);
+	return count;
+}
+
+static int ipc_before[IPC_KINDS][IPC_ID_MAX], ipc_before_count[IPC_KINDS];
+
+static void remove_new_ipc_objects(void)
+{
+	int now[IPC_ID_MAX];
+	for (int kind = 0; kind < IPC_KINDS; kind++) {
+		int count = ipc_ids(kind, now);
+		for (int i = 0; i < count; i++) {
+			bool old = false;
+			for (int j = 0; j < ipc_before_count[kind]; j++)
+				old |= ipc_before[kind][j] == now[i];
+			if (old)
+				continue;
+			if (kind == 0)
+				msgctl(now[i], IPC_RMID, NULL);
+			else if (kind == 1)
+				semctl(now[i], 0, IPC_RMID);
+			else
+				shmctl(now[i], IPC_RMID, NULL);
+		}
+	}
+}
+
+#define COUNTER_MAX 16
+struct counters {
+	char names[COUNTER_MAX][32];
+	unsigned long values[COUNTER_MAX];
+	int count;
+};
+
+static void read_counters(struct counters *counters)
+{
+	FILE *file = fopen("/proc/spindle", "r");
+	counters->count = 0;
+	if (!file)
+		return;
+	char line[128];
+	while (counters->count < COUNTER_MAX && fgets(line, sizeof(line), file)) {
+		char *space = strchr(line, ' ');
+		if (!space || space - line >= 32)
+			continue;
+		*space = '\0';
+		strcpy(counters->names[counters->count], line);
+		counters->values[counters->count++] = strtoul(space + 1, NULL, 10);
+	}
+	fclose(file);
+}
+
+/*
+ * The objects a batch can make (tasks, files, inodes, pipes, sockets, IPC objects, kmalloc
+ * objects) must all be gone again. Free frames are left to the kernel's own check when we
+ * run as init (kernel/lib/leakcheck.c): our stack and heap may have grown meanwhile.
+ */
+static int compare_counters(uint64_t batch, const struct counters *before,
+			    const struct counters *after)
+{
+	int differences = 0;
+	for (int i = 0; i < before->count && i < after->count; i++) {
+		if (strcmp(before->names[i], "cow_copies") == 0 ||
+		    strcmp(before->names[i], "free_frames") == 0 ||
+		    before->values[i] == after->values[i])
+			continue;
+		printf("sysfuzz: batch %lu leaked: %s %lu before, %lu after\n", batch,
+		       before->names[i], before->values[i], after->values[i]);
+		differences++;
+	}
+	return differences;
+}
+
+static void clean_up(void)
+{
+	while (waitpid(-1, NULL, WNOHANG | WAIT_ALL) > 0)
+		;
+	remove_tree(FUZZ_DIR);
+	remove_new_ipc_objects();
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: sysfuzz [-s SEED] [-n CALLS] [-b FIRST_BATCH] [-B BATCHES] [-v]\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t seed = 1, target = 50000, first = 0, batches = ~0ull;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-v") == 0)
+			verbose = true;
+		else if (i + 1 < argc && strcmp(argv[i], "-s") == 0)
+			seed = strtoull(argv[++i], NULL, 0);
+		else if (i + 1 < argc && strcmp(argv[i], "-n") == 0)
+			target = strtoull(argv[++i], NULL, 0);
+		else if (i + 1 < argc && strcmp(argv[i], "-b") == 0)
+			first = strtoull(argv[++i], NULL, 0);
+		else if (i + 1 < argc && strcmp(argv[i], "-B") == 0)
+			batches = strtoull(argv[++i], NULL, 0);
+		else
+			return usage();
+	}
+	for (int kind = 0; kind < IPC_KINDS; kind++)
+		ipc_before_count[kind] = ipc_ids(kind, ipc_before[kind]);
+	setvbuf(stdout, NULL, _IONBF, 0);
+	printf("sysfuzz: seed %lu, %lu calls, batches of %d from batch %lu\n", seed, target,
+	       BATCH_CALLS, first);
+	if (setup() != 0) {
+		printf("sysfuzz: cannot set up: %s\n", strerror(errno));
+		return 1;
+	}
+	while (SHARED->probe_next < NUMBER_RANGE) {
+		mkdir(FUZZ_DIR, 0755);
+		mkdir(FUZZ_DIR "/d", 0755);
+		pid_t prober = fork();
+		if (prober == 0)
+			probe_numbers();
+		if (prober < 0 || !wait_while_busy(prober, HANG_SECONDS, true))
+			return 1;
+	}
+	clean_up(); /* also leaves stdio and the heap as they will be at the end */
+	struct counters before, after;
+	read_counters(&before);
+	int hangs = 0, blocked = 0, leaks = 0;
+	uint64_t batch = first;
+	for (; SHARED->calls < target && batch - first < batches; batch++) {
+		if (!verbose && (batch - first) % PROGRESS_EVERY == 0)
+			printf("sysfuzz: batch %lu, %lu calls made\n", batch, SHARED->calls);
+		mkdir(FUZZ_DIR, 0755); /* again: a batch may have removed them */
+		mkdir(FUZZ_DIR "/d", 0755);
+		pid_t child = fork();
+		if (child == 0)
+			run_batch(seed, batch);
+		if (child < 0) {
+			printf("sysfuzz: fork: %s\n", strerror(errno));
+			return 1;
+		}
+		if (!wait_for_batch(child, batch, &blocked)) {
+			hangs++;
+			break;
+		}
+		clean_up();
+		read_counters(&after);
+		if (compare_counters(batch, &before, &after) != 0) {
+			leaks++;
+			before = after;
+		}
+	}
+	uint64_t calls = SHARED->calls;
+	printf("sysfuzz: %lu calls in %lu batches (seed %lu): %d blocked and killed, %d hangs, "
+	       "%d batches leaked\n",
+	       calls, batch - first, seed, blocked, hangs, leaks);
+	return hangs || leaks ? 1 : 0;
+}
