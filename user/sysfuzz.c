@@ -28,6 +28,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -46,6 +47,7 @@
 #include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define BATCH_CALLS	64
@@ -504,6 +506,14 @@ static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
 {
 	prepare_child();
 	seed_batch(seed, batch);
+	if (verbose) { /* the memory map the calls start from */
+		char map[2048];
+		int fd = open("/proc/self/maps", O_RDONLY);
+		ssize_t length = read(fd, map, sizeof(map));
+		close(fd);
+		if (length > 0)
+			write(LOG_FD, map, (size_t)length);
+	}
 	for (int index = 0; index < BATCH_CALLS; index++) {
 		long number, arguments[6];
 		if (!make_call(&number, arguments))
@@ -521,8 +531,10 @@ static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
 			dprintf(LOG_FD, "  = %ld\n", result);
 		restore_child_state(number);
 	}
-	while (syscall(SYS_wait4, -1, NULL, WNOHANG | WAIT_ALL, NULL) > 0)
-		;
+	long reaped; /* all of them: the batch is over when its processes are */
+	do
+		reaped = syscall(SYS_wait4, -1, NULL, WAIT_ALL, NULL);
+	while (reaped > 0 || (reaped < 0 && errno == EINTR));
 	_exit(0);
 }
 
@@ -653,6 +665,48 @@ static void remove_tree(const char *path)
 	rmdir(path);
 }
 
+/*
+ * A batch can also make names outside FUZZ_DIR: after chdir("..") a relative name lands in
+ * /tmp or /, and an unterminated path that later calls shortened ("/tmp/fu") too. The names
+ * these two directories had at the start are kept; anything new is removed.
+ */
+#define OUTSIDE_NAMES 64
+static const char *const outside_directories[2] = {"/", "/tmp"};
+static char outside_names[2][OUTSIDE_NAMES][64];
+static int outside_count[2];
+
+static bool is_known_outside(int which, const char *name)
+{
+	for (int i = 0; i < outside_count[which]; i++)
+		if (strcmp(outside_names[which][i], name) == 0)
+			return true;
+	return false;
+}
+
+/* record: remember what is there now; otherwise remove what was not there before. */
+static void scan_outside(bool record)
+{
+	char path[512];
+	for (int which = 0; which < 2; which++) {
+		DIR *directory = opendir(outside_directories[which]);
+		struct dirent *entry;
+		if (!directory)
+			continue;
+		while ((entry = readdir(directory)) != NULL) {
+			if (record && outside_count[which] < OUTSIDE_NAMES)
+				strlcpy(outside_names[which][outside_count[which]++], entry->d_name,
+					64);
+			if (record || is_known_outside(which, entry->d_name))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", which ? "/tmp" : "", entry->d_name);
+			if (verbose)
+				dprintf(LOG_FD, "sysfuzz: removing %s\n", path);
+			remove_tree(path);
+		}
+		closedir(directory);
+	}
+}
+
 #define IPC_KINDS  3
 #define IPC_ID_MAX 256
 static const char *const ipc_files[IPC_KINDS] = {"/proc/sysvipc/msg", "/proc/sysvipc/sem",
@@ -745,11 +799,53 @@ static int compare_counters(uint64_t batch, const struct counters *before,
 	return differences;
 }
 
-static void clean_up(void)
+static unsigned long task_count_of(const struct counters *counters)
 {
-	while (waitpid(-1, NULL, WNOHANG | WAIT_ALL) > 0)
-		;
+	for (int i = 0; i < counters->count; i++)
+		if (strcmp(counters->names[i], "tasks") == 0)
+			return counters->values[i];
+	return 0;
+}
+
+static unsigned long task_count(void)
+{
+	struct counters counters;
+	read_counters(&counters);
+	return task_count_of(&counters);
+}
+
+/*
+ * Collect every process a batch left: our children (clone with CLONE_PARENT makes siblings
+ * of the batch), and, when we are init, the orphans. When we are not, orphans go to init;
+ * and a task that has been reaped is freed once it is off the CPU: so then wait until the
+ * kernel's task count is back where it was (bounded by HANG_SECONDS).
+ */
+static void reap_all(unsigned long baseline_tasks)
+{
+	int quiet_seconds = 0;
+	while (quiet_seconds < HANG_SECONDS) {
+		alarm(1);
+		pid_t done = waitpid(-1, NULL, WAIT_ALL);
+		alarm(0);
+		if (done < 0 && errno == ECHILD)
+			break;
+		quiet_seconds = done > 0 ? 0 : quiet_seconds + 1;
+	}
+	if (baseline_tasks == 0)
+		return;
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		sched_yield();
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (task_count() > baseline_tasks && now.tv_sec - start.tv_sec < HANG_SECONDS);
+}
+
+static void clean_up(unsigned long baseline_tasks)
+{
+	reap_all(baseline_tasks);
 	remove_tree(FUZZ_DIR);
+	scan_outside(false);
 	remove_new_ipc_objects();
 }
 
@@ -778,6 +874,8 @@ int main(int argc, char **argv)
 	}
 	for (int kind = 0; kind < IPC_KINDS; kind++)
 		ipc_before_count[kind] = ipc_ids(kind, ipc_before[kind]);
+	remove_tree(FUZZ_DIR); /* a previous run's */
+	scan_outside(true);
 	setvbuf(stdout, NULL, _IONBF, 0);
 	printf("sysfuzz: seed %lu, %lu calls, batches of %d from batch %lu\n", seed, target,
 	       BATCH_CALLS, first);
@@ -794,7 +892,7 @@ int main(int argc, char **argv)
 		if (prober < 0 || !wait_while_busy(prober, HANG_SECONDS, true))
 			return 1;
 	}
-	clean_up(); /* also leaves stdio and the heap as they will be at the end */
+	clean_up(0); /* also leaves stdio and the heap as they will be at the end */
 	struct counters before, after;
 	read_counters(&before);
 	int hangs = 0, blocked = 0, leaks = 0;
@@ -815,7 +913,7 @@ int main(int argc, char **argv)
 			hangs++;
 			break;
 		}
-		clean_up();
+		clean_up(task_count_of(&before));
 		read_counters(&after);
 		if (compare_counters(batch, &before, &after) != 0) {
 			leaks++;

@@ -4,6 +4,7 @@
  * answer Linux gives (man 2 of the call named in the test).
  */
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -46,4 +47,21 @@ UTEST(fuzz_bug_symlink_named_dot_dot)
 	EXPECT_ERRNO(link("/tmp/fuzz-dots/file", "/tmp/fuzz-dots/.."), EEXIST);
 	EXPECT_EQ(unlink("/tmp/fuzz-dots/file"), 0);
 	EXPECT_EQ(rmdir("/tmp/fuzz-dots"), 0);
+}
+
+/* A path whose bytes run, without a NUL, into an unmapped page: EFAULT, nothing created. */
+UTEST(fuzz_bug_path_running_into_unmapped_page)
+{
+	char *pages = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			   -1, 0);
+	EXPECT(pages != MAP_FAILED);
+	EXPECT_EQ(munmap(pages + 4096, 4096), 0);
+	char *path = pages + 4096 - 8;
+	memcpy(path, "/tmp/fuz", 8);
+	EXPECT_ERRNO(syscall(SYS_mknodat, AT_FDCWD, path, S_IFREG | 0644, 0), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_mknodat, 0x200000300l, path, 8, 0x200001000l), EFAULT);
+	EXPECT_ERRNO(mkdir(path, 0755), EFAULT);
+	EXPECT_ERRNO(open(path, O_CREAT | O_RDWR, 0644), EFAULT);
+	EXPECT_ERRNO(access("/tmp/fuz", F_OK), ENOENT);
+	munmap(pages, 4096);
 }
