@@ -398,6 +398,10 @@ static bool make_call(long *number, long arguments[6])
 		arguments[2] = memory_length();
 		arguments[4] = victim_address();
 		break;
+	case SYS_clone: /* a child whose exit signal is SIGSTOP would stop the batch */
+		if (is_stop_signal(arguments[0] & 0xff))
+			arguments[0] = (arguments[0] & ~0xffl) | SIGCHLD;
+		break;
 	case SYS_rt_sigsuspend: /* a mask that blocks SIGALRM would wait for good */
 		arguments[0] = below(4) ? zero_mask() : bad_address();
 		break;

@@ -52,8 +52,8 @@ UTEST(fuzz_bug_symlink_named_dot_dot)
 /* A path whose bytes run, without a NUL, into an unmapped page: EFAULT, nothing created. */
 UTEST(fuzz_bug_path_running_into_unmapped_page)
 {
-	char *pages = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			   -1, 0);
+	char *pages =
+		mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	EXPECT(pages != MAP_FAILED);
 	EXPECT_EQ(munmap(pages + 4096, 4096), 0);
 	char *path = pages + 4096 - 8;
@@ -64,4 +64,17 @@ UTEST(fuzz_bug_path_running_into_unmapped_page)
 	EXPECT_ERRNO(open(path, O_CREAT | O_RDWR, 0644), EFAULT);
 	EXPECT_ERRNO(access("/tmp/fuz", F_OK), ENOENT);
 	munmap(pages, 4096);
+}
+
+/* A removed directory that is still the cwd took new entries, which then leaked with it. */
+UTEST(fuzz_bug_create_in_removed_cwd)
+{
+	EXPECT_EQ(mkdir("/tmp/fuzz-dead", 0755), 0);
+	EXPECT_EQ(chdir("/tmp/fuzz-dead"), 0);
+	EXPECT_EQ(rmdir("/tmp/fuzz-dead"), 0);
+	EXPECT_ERRNO(mkdir("x", 0755), ENOENT);
+	EXPECT_ERRNO(open("f", O_CREAT | O_RDWR, 0644), ENOENT);
+	EXPECT_ERRNO(symlink("/", "l"), ENOENT);
+	EXPECT_ERRNO(syscall(SYS_mknod, "n", S_IFIFO | 0644, 0), ENOENT);
+	EXPECT_EQ(chdir("/"), 0);
 }
