@@ -37,6 +37,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
@@ -881,6 +882,7 @@ int main(int argc, char **argv)
 	remove_tree(FUZZ_DIR); /* a previous run's */
 	scan_outside(true);
 	setvbuf(stdout, NULL, _IONBF, 0);
+	prctl(PR_SET_CHILD_SUBREAPER, 1); /* the batches' orphans are ours to collect */
 	printf("sysfuzz: seed %lu, %lu calls, batches of %d from batch %lu\n", seed, target,
 	       BATCH_CALLS, first);
 	if (setup() != 0) {
