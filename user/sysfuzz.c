@@ -6,13 +6,16 @@
  * lengths, open and closed descriptors. The promise under test (syscall(2), errno(3)): the
  * kernel answers every call with a result or an error and never panics, hangs or leaks.
  *
- *   sysfuzz [-s SEED] [-n CALLS] [-b FIRST_BATCH] [-B BATCHES] [-v]
+ *   sysfuzz [-s SEED] [-n CALLS] [-b FIRST_BATCH] [-B BATCHES] [-t THREADS] [-v]
  *
  * Calls come in batches of BATCH_CALLS, each batch in a forked child that is the leader of
  * its own session, so a call that kills, stops or corrupts the caller only ends that batch.
  * Batch b draws from a xorshift generator seeded with (SEED, b): `sysfuzz -s SEED -b b -B 1 -v`
  * replays exactly the calls of batch b and prints each one before making it. Without -v the
  * parent prints a line every PROGRESS_EVERY batches, so a kernel panic names the batch range.
+ * With -t THREADS (up to MAX_THREADS) each batch runs that many threads, each on its own
+ * stream, sharing memory and descriptors: races between them find other bugs, but which
+ * call wins depends on the timer, so such a replay is only likely, not certain, to repeat.
  *
  * What the fuzzer must not do is kill its harness: pids given to kill/tkill/tgkill are the
  * caller's own, 0 or unused; stop signals become 0; exit and reboot are never chosen; calls
@@ -28,6 +31,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -52,6 +56,7 @@
 #include <unistd.h>
 
 #define BATCH_CALLS	64
+#define MAX_THREADS	4
 #define PROGRESS_EVERY	64
 #define TICK_US		5000
 #define BLOCKED_SECONDS 3
@@ -73,7 +78,7 @@
 
 /* What the parent learns from its child, in a MAP_SHARED page. */
 struct shared_state {
-	volatile uint64_t calls;
+	uint64_t calls; /* atomic */
 	volatile long number, arguments[6];
 	volatile int index;
 	volatile int probe_next;			  /* the next number to probe */
@@ -114,8 +119,9 @@ static const char *const path_names[PATH_COUNT] = {
 };
 
 static struct arena_head head_template;
-static uint64_t random_state;
+static __thread uint64_t random_state; /* each thread draws its own calls */
 static bool verbose;
+static int thread_count = 1;
 static pid_t self_pid;
 static unsigned long saved_fs;
 
@@ -128,9 +134,10 @@ static uint64_t next_random(void)
 	return random_state * 0x2545f4914f6cdd1dull;
 }
 
-static void seed_batch(uint64_t seed, uint64_t batch)
+static void seed_batch(uint64_t seed, uint64_t batch, int thread)
 {
-	random_state = (seed + 1) * 0x9e3779b97f4a7c15ull ^ (batch + 1) * 0xbf58476d1ce4e5b9ull;
+	random_state = (seed + 1) * 0x9e3779b97f4a7c15ull ^ (batch + 1) * 0xbf58476d1ce4e5b9ull ^
+		       (uint64_t)thread * 0x94d049bb133111ebull;
 	if (random_state == 0)
 		random_state = 1;
 	for (int i = 0; i < 4; i++)
@@ -446,11 +453,11 @@ static void restore_child_state(long number)
 			;
 }
 
-static void log_call(uint64_t batch, int index, long number, const long *arguments)
+static void log_call(uint64_t batch, int thread, int index, long number, const long *arguments)
 {
-	dprintf(LOG_FD, "sysfuzz %lu.%d: %ld(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", batch, index,
-		number, arguments[0], arguments[1], arguments[2], arguments[3], arguments[4],
-		arguments[5]);
+	dprintf(LOG_FD, "sysfuzz %lu.%d%s%.0d: %ld(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", batch,
+		index, thread ? "/" : "", thread, number, arguments[0], arguments[1], arguments[2],
+		arguments[3], arguments[4], arguments[5]);
 }
 
 /* The descriptors every batch starts with; fd 9 is left closed on purpose. */
@@ -507,18 +514,8 @@ static __attribute__((noreturn)) void probe_numbers(void)
 	_exit(0);
 }
 
-static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
+static void fuzz_calls(uint64_t batch, int thread)
 {
-	prepare_child();
-	seed_batch(seed, batch);
-	if (verbose) { /* the memory map the calls start from */
-		char map[2048];
-		int fd = open("/proc/self/maps", O_RDONLY);
-		ssize_t length = read(fd, map, sizeof(map));
-		close(fd);
-		if (length > 0)
-			write(LOG_FD, map, (size_t)length);
-	}
 	for (int index = 0; index < BATCH_CALLS; index++) {
 		long number, arguments[6];
 		if (!make_call(&number, arguments))
@@ -528,14 +525,56 @@ static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
 		SHARED->number = number;
 		for (int i = 0; i < 6; i++)
 			SHARED->arguments[i] = arguments[i];
-		SHARED->calls++;
+		__atomic_add_fetch(&SHARED->calls, 1, __ATOMIC_RELAXED);
 		if (verbose)
-			log_call(batch, index, number, arguments);
+			log_call(batch, thread, index, number, arguments);
 		long result = fuzz_syscall(number, arguments);
 		if (verbose)
 			dprintf(LOG_FD, "  = %ld\n", result);
 		restore_child_state(number);
 	}
+}
+
+/* With -t, the other threads of a batch: the same loop on their own random streams. */
+struct fuzz_thread {
+	uint64_t seed, batch;
+	int index;
+	volatile int done;
+};
+
+static void *fuzz_thread_main(void *argument)
+{
+	struct fuzz_thread *thread = argument;
+	seed_batch(thread->seed, thread->batch, thread->index);
+	fuzz_calls(thread->batch, thread->index);
+	thread->done = 1;
+	return NULL;
+}
+
+static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
+{
+	static struct fuzz_thread threads[MAX_THREADS];
+	prepare_child();
+	seed_batch(seed, batch, 0);
+	if (verbose) { /* the memory map the calls start from */
+		char map[2048];
+		int fd = open("/proc/self/maps", O_RDONLY);
+		ssize_t length = read(fd, map, sizeof(map));
+		close(fd);
+		if (length > 0)
+			write(LOG_FD, map, (size_t)length);
+	}
+	for (int i = 1; i < thread_count; i++) {
+		pthread_t id;
+		threads[i] = (struct fuzz_thread){.seed = seed, .batch = batch, .index = i};
+		if (pthread_create(&id, NULL, fuzz_thread_main, &threads[i]) != 0)
+			threads[i].done = 1;
+	}
+	fuzz_calls(batch, 0);
+	/* Not pthread_join: a thread's calls may have changed its set_tid_address word. */
+	for (int i = 1; i < thread_count; i++)
+		while (!threads[i].done)
+			sched_yield();
 	long reaped; /* all of them: the batch is over when its processes are */
 	do
 		reaped = syscall(SYS_wait4, -1, NULL, WAIT_ALL, NULL);
@@ -586,7 +625,7 @@ static bool wait_for_batch(pid_t child, uint64_t batch, int *blocked)
 	for (int i = 0; i < 6; i++)
 		arguments[i] = SHARED->arguments[i];
 	dprintf(LOG_FD, "sysfuzz: blocked, killed: ");
-	log_call(batch, SHARED->index, SHARED->number, arguments);
+	log_call(batch, 0, SHARED->index, SHARED->number, arguments);
 	(*blocked)++;
 	kill(-child, SIGKILL);
 	if (wait_while_busy(child, HANG_SECONDS, false))
@@ -856,7 +895,8 @@ static void clean_up(unsigned long baseline_tasks)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: sysfuzz [-s SEED] [-n CALLS] [-b FIRST_BATCH] [-B BATCHES] [-v]\n");
+	fprintf(stderr, "usage: sysfuzz [-s SEED] [-n CALLS] [-b FIRST_BATCH] [-B BATCHES] "
+			"[-t THREADS] [-v]\n");
 	return 2;
 }
 
@@ -872,11 +912,15 @@ int main(int argc, char **argv)
 			target = strtoull(argv[++i], NULL, 0);
 		else if (i + 1 < argc && strcmp(argv[i], "-b") == 0)
 			first = strtoull(argv[++i], NULL, 0);
+		else if (i + 1 < argc && strcmp(argv[i], "-t") == 0)
+			thread_count = atoi(argv[++i]);
 		else if (i + 1 < argc && strcmp(argv[i], "-B") == 0)
 			batches = strtoull(argv[++i], NULL, 0);
 		else
 			return usage();
 	}
+	if (thread_count < 1 || thread_count > MAX_THREADS)
+		return usage();
 	for (int kind = 0; kind < IPC_KINDS; kind++)
 		ipc_before_count[kind] = ipc_ids(kind, ipc_before[kind]);
 	remove_tree(FUZZ_DIR); /* a previous run's */
