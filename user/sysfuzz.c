@@ -31,6 +31,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -61,93 +63,11 @@
 #define TICK_US		5000
 #define BLOCKED_SECONDS 3
 #define HANG_SECONDS	20
-#define PAGE		4096ul
+#include "sysfuzz.h"
 
-/* Fixed addresses, far from the program, its heap, its mmap area and its stack. */
-#define ARENA	       ((char *)0x200000000ul) /* buffers, paths, iovecs: read-write */
-#define ARENA_SIZE     (16 * PAGE)	       /* followed by an unmapped page */
-#define READ_ONLY_PAGE ((char *)0x200100000ul)
-#define VICTIM	       ((char *)0x100000000ul) /* the only target of munmap/mprotect/mremap */
-#define VICTIM_SIZE    (16 * PAGE)	       /* followed by an unmapped page */
-#define SHARED	       ((struct shared_state *)0x300000000ul)
-#define FUZZ_DIR       "/tmp/fuzz"
-#define WAIT_ALL       0x40000000 /* __WALL: children of any exit signal */
-#define LOG_FD	       100	  /* the console, out of reach of the descriptor pool */
-
-#define NUMBER_RANGE 470 /* past the last Linux x86_64 number */
-
-/* What the parent learns from its child, in a MAP_SHARED page. */
-struct shared_state {
-	uint64_t calls; /* atomic */
-	volatile long number, arguments[6];
-	volatile int index;
-	volatile int probe_next;			  /* the next number to probe */
-	volatile unsigned char implemented[NUMBER_RANGE]; /* answered other than ENOSYS */
-};
-
-/* The arena's first page, rewritten before every call (calls may scribble on it). */
-#define PATH_COUNT 20
-struct arena_head {
-	char paths[PATH_COUNT][64];
-	struct iovec iovecs[8];
-	struct sockaddr_un socket_address;
-	struct sockaddr_un abstract_address;
-	struct timespec short_time;
-};
-
-static const char *const path_names[PATH_COUNT] = {
-	FUZZ_DIR "/a",
-	FUZZ_DIR "/b",
-	FUZZ_DIR "/d",
-	FUZZ_DIR "/d/e",
-	FUZZ_DIR "/f",
-	FUZZ_DIR "/fifo",
-	FUZZ_DIR "/sock",
-	FUZZ_DIR "/a/x",
-	FUZZ_DIR,
-	FUZZ_DIR "/d/../b",
-	"/",
-	".",
-	"..",
-	"",
-	"/proc/self/maps",
-	"/proc/spindle",
-	"/nonexistent/x",
-	FUZZ_DIR "/d/..",
-	"/proc/self/fd/3",
-	FUZZ_DIR "/link",
-};
-
-static struct arena_head head_template;
-static __thread uint64_t random_state; /* each thread draws its own calls */
 static bool verbose;
 static int thread_count = 1;
-static pid_t self_pid;
 static unsigned long saved_fs;
-
-/* xorshift64* (Vigna): small, fast, and the same sequence on every run for one seed. */
-static uint64_t next_random(void)
-{
-	random_state ^= random_state >> 12;
-	random_state ^= random_state << 25;
-	random_state ^= random_state >> 27;
-	return random_state * 0x2545f4914f6cdd1dull;
-}
-
-static void seed_batch(uint64_t seed, uint64_t batch, int thread)
-{
-	random_state = (seed + 1) * 0x9e3779b97f4a7c15ull ^ (batch + 1) * 0xbf58476d1ce4e5b9ull ^
-		       (uint64_t)thread * 0x94d049bb133111ebull;
-	if (random_state == 0)
-		random_state = 1;
-	for (int i = 0; i < 4; i++)
-		next_random();
-}
-
-static uint64_t below(uint64_t bound)
-{
-	return next_random() % bound;
-}
 
 /*
  * The system call itself. A child of fork, vfork, clone or clone3 exits on the spot, without
@@ -186,248 +106,6 @@ __asm__(".text\n"
 	"	syscall\n"
 	"	ud2\n"
 	".size fuzz_syscall, .-fuzz_syscall\n");
-
-static long integer_argument(void)
-{
-	static const long edges[] = {0x7fffffff,	 (long)0x80000000,  0xffffffff,
-				     0x7fffffffffffffff, (long)(1ul << 63), 1l << 40,
-				     PAGE - 1,		 PAGE + 1,	    -4096};
-	switch (below(10)) {
-	case 0:
-		return 0;
-	case 1:
-		return -1;
-	case 2:
-	case 3:
-		return (long)below(17);
-	case 4:
-		return (long)(int)next_random();
-	case 5:
-		return (long)next_random();
-	case 6:
-		return 1l << below(64);
-	case 7:
-		return (long)(PAGE * below(18));
-	case 8:
-		return edges[below(sizeof(edges) / sizeof(edges[0]))];
-	default:
-		return (long)(next_random() & next_random() & 0xffff);
-	}
-}
-
-static long descriptor_argument(void)
-{
-	static const long odd[] = {-1, -100 /* AT_FDCWD */, 255, 256, 1 << 20, 0x7fffffff};
-	if (below(8) == 0)
-		return odd[below(sizeof(odd) / sizeof(odd[0]))];
-	return (long)below(16);
-}
-
-static long victim_address(void)
-{
-	switch (below(4)) {
-	case 0:
-		return (long)(VICTIM + PAGE * below(VICTIM_SIZE / PAGE + 1));
-	case 1:
-		return (long)(VICTIM + below(VICTIM_SIZE)); /* unaligned */
-	case 2:
-		return (long)VICTIM;
-	default:
-		return 0;
-	}
-}
-
-/* Addresses no call may use: the kernel, non-canonical, unmapped, at the top of user space. */
-static long bad_address(void)
-{
-	static const unsigned long bad[] = {
-		0xffffffff80000000ul,
-		0xffffffff80100000ul,
-		0xffff800000000000ul,
-		0xffffffffffffffffull,
-		0x0000800000000000ul,
-		0xdead000000000000ul,
-		0x00007ffffffffffcul,
-		0x10000ul,
-		0x1000ul,
-		(unsigned long)ARENA + ARENA_SIZE,
-		(unsigned long)VICTIM + VICTIM_SIZE,
-	};
-	return (long)bad[below(sizeof(bad) / sizeof(bad[0]))];
-}
-
-static long pointer_argument(void)
-{
-	switch (below(12)) {
-	case 0:
-		return 0;
-	case 1:
-	case 2:
-		return bad_address();
-	case 3:
-		return (long)READ_ONLY_PAGE;
-	case 4:
-		return (long)(ARENA + ARENA_SIZE - 1 - below(16)); /* runs into the unmapped page */
-	case 5:
-		return (long)((struct arena_head *)ARENA)->iovecs;
-	case 6:
-		return (long)&((struct arena_head *)ARENA)->socket_address + below(2) * 112;
-	case 7:
-		return (long)&((struct arena_head *)ARENA)->short_time;
-	case 8:
-		return victim_address();
-	case 9:
-		return (long)fuzz_syscall; /* program text: readable, not writable */
-	default:
-		return (long)(ARENA + PAGE + below(ARENA_SIZE - 2 * PAGE));
-	}
-}
-
-static long path_argument(void)
-{
-	if (below(10) == 0)
-		return below(2) ? (long)(ARENA + PAGE)		  /* longer than PATH_MAX */
-				: (long)(ARENA + ARENA_SIZE - 8); /* no NUL before the hole */
-	return (long)((struct arena_head *)ARENA)->paths[below(PATH_COUNT)];
-}
-
-static long any_argument(void)
-{
-	uint64_t kind = below(20);
-	if (kind < 7)
-		return integer_argument();
-	if (kind < 11)
-		return descriptor_argument();
-	if (kind < 17)
-		return pointer_argument();
-	return path_argument();
-}
-
-/* Mostly calls the kernel has; sometimes anything at all, including nonsense numbers. */
-static long pick_number(void)
-{
-	static const long wild[] = {-1,	      -2,	  0x40000000, 0x40000000 + 1, 1l << 32,
-				    1l << 63, 0x7fffffff, 512,	      1000,	      4096};
-	static long known[NUMBER_RANGE];
-	static int known_count = -1;
-	if (known_count < 0) {
-		known_count = 0;
-		for (long number = 0; number < NUMBER_RANGE; number++)
-			if (SHARED->implemented[number])
-				known[known_count++] = number;
-	}
-	uint64_t kind = below(20);
-	if (kind < 17 && known_count > 0)
-		return known[below((uint64_t)known_count)];
-	if (kind < 19)
-		return (long)below(NUMBER_RANGE);
-	return wild[below(sizeof(wild) / sizeof(wild[0]))];
-}
-
-static bool is_stop_signal(long signal_number)
-{
-	return signal_number == SIGSTOP || signal_number == SIGTSTP || signal_number == SIGTTIN ||
-	       signal_number == SIGTTOU;
-}
-
-/* A pid the caller may signal without hurting anyone else: itself, its group, or nobody. */
-static long own_pid(void)
-{
-	static const long others[] = {0, 99999, 0x7fffffff};
-	if (below(2))
-		return self_pid;
-	long choice = others[below(3)];
-	return choice == 0 && below(2) ? -self_pid : choice;
-}
-
-static long zero_mask(void)
-{
-	return (long)&((struct arena_head *)ARENA)->short_time.tv_sec;
-}
-
-static long memory_length(void)
-{
-	switch (below(4)) {
-	case 0:
-		return (long)(PAGE * below(VICTIM_SIZE / PAGE + 2));
-	case 1:
-		return (long)below(VICTIM_SIZE + PAGE);
-	case 2:
-		return 0;
-	default:
-		return (long)PAGE;
-	}
-}
-
-/*
- * Choose a call and its arguments, then keep it from hurting anything but the kernel:
- * returns false for a call that must not be made at all.
- */
-static bool make_call(long *number, long arguments[6])
-{
-	*number = pick_number();
-	for (int i = 0; i < 6; i++)
-		arguments[i] = any_argument();
-	switch (*number) {
-	case SYS_exit:
-	case SYS_exit_group:
-	case 169 /* reboot */:
-		return false;
-	case SYS_kill:
-	case SYS_tkill:
-	case SYS_rt_sigqueueinfo:
-		arguments[0] = own_pid();
-		if (is_stop_signal(arguments[1]))
-			arguments[1] = 0;
-		break;
-	case SYS_tgkill:
-	case 297 /* rt_tgsigqueueinfo */:
-		arguments[0] = own_pid();
-		arguments[1] = own_pid();
-		if (is_stop_signal(arguments[2]))
-			arguments[2] = 0;
-		break;
-	case SYS_mmap:
-	case SYS_munmap:
-	case SYS_mprotect:
-	case SYS_madvise:
-	case SYS_msync:
-	case 149 /* mlock */:
-	case 150 /* munlock */:
-	case 325 /* mlock2 */:
-	case 329 /* pkey_mprotect */:
-	case 216 /* remap_file_pages */:
-		arguments[0] = below(8) ? victim_address() : bad_address();
-		arguments[1] = memory_length();
-		break;
-	case SYS_mremap:
-		arguments[0] = victim_address();
-		arguments[1] = memory_length();
-		arguments[2] = memory_length();
-		arguments[4] = victim_address();
-		break;
-	case SYS_clone: /* a child whose exit signal is SIGSTOP would stop the batch */
-		if (is_stop_signal(arguments[0] & 0xff))
-			arguments[0] = (arguments[0] & ~0xffl) | SIGCHLD;
-		break;
-	case SYS_rt_sigsuspend: /* a mask that blocks SIGALRM would wait for good */
-		arguments[0] = below(4) ? zero_mask() : bad_address();
-		break;
-	case SYS_ppoll:
-		arguments[3] = below(4) ? zero_mask() : bad_address();
-		break;
-	case SYS_shmat:
-		arguments[1] = victim_address();
-		break;
-	case SYS_shmdt:
-		arguments[0] = victim_address();
-		break;
-	case SYS_brk:
-		arguments[0] = below(2) ? victim_address() : integer_argument();
-		break;
-	}
-	return true;
-}
 
 static void alarm_tick(int signal_number)
 {
@@ -490,6 +168,9 @@ static void prepare_child(void)
 	struct sigaction ignore = {.sa_handler = SIG_IGN};
 	sigaction(SIGPIPE, &ignore, NULL);
 	syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &saved_fs);
+	batch_ipc_ids[0] = msgget(IPC_PRIVATE, 0600); /* removed after the batch */
+	batch_ipc_ids[1] = semget(IPC_PRIVATE, 2, 0600);
+	batch_ipc_ids[2] = shmget(IPC_PRIVATE, 2 * PAGE, 0600);
 	restore_child_state(SYS_rt_sigaction);
 }
 
@@ -632,32 +313,6 @@ static bool wait_for_batch(pid_t child, uint64_t batch, int *blocked)
 		return true;
 	dprintf(LOG_FD, "sysfuzz: HANG: SIGKILL did not end batch %lu\n", batch);
 	return false;
-}
-
-static void fill_arena(void)
-{
-	for (int i = 0; i < PATH_COUNT; i++)
-		strcpy(head_template.paths[i], path_names[i]);
-	head_template.socket_address.sun_family = AF_UNIX;
-	strcpy(head_template.socket_address.sun_path, FUZZ_DIR "/sock");
-	head_template.abstract_address.sun_family = AF_UNIX;
-	strcpy(head_template.abstract_address.sun_path + 1, "sysfuzz");
-	head_template.short_time.tv_nsec = 1000000;
-	struct iovec *vectors = head_template.iovecs;
-	vectors[0] = (struct iovec){ARENA + 2 * PAGE, 64};
-	vectors[1] = (struct iovec){NULL, 0};
-	vectors[2] = (struct iovec){(void *)0xffffffff80000000ul, 16};
-	vectors[3] = (struct iovec){ARENA + ARENA_SIZE - 8, 16};
-	vectors[4] = (struct iovec){ARENA + 3 * PAGE, 1ul << 40};
-	vectors[5] = (struct iovec){READ_ONLY_PAGE, 32};
-	vectors[6] = (struct iovec){ARENA + 4 * PAGE, PAGE};
-	vectors[7] = (struct iovec){(void *)0x0000800000000000ul, 1};
-	memset(ARENA + PAGE, 'a', PAGE + 200); /* the over-long path, NUL-terminated */
-	ARENA[2 * PAGE + 200] = '\0';
-	for (size_t i = 3 * PAGE; i < ARENA_SIZE - 2 * PAGE; i++) /* random bytes */
-		ARENA[i] = (char)next_random();
-	memcpy(ARENA + ARENA_SIZE - 8, "/tmp/fuz", 8); /* a path that runs into the hole */
-	strcpy(READ_ONLY_PAGE, FUZZ_DIR "/a");
 }
 
 static int map_fixed(void *address, size_t size, int protection, int flags)
