@@ -220,12 +220,14 @@ static void fuzz_calls(uint64_t batch, int thread)
 struct fuzz_thread {
 	uint64_t seed, batch;
 	int index;
+	volatile pid_t tid;
 	volatile int done;
 };
 
 static void *fuzz_thread_main(void *argument)
 {
 	struct fuzz_thread *thread = argument;
+	thread->tid = (pid_t)syscall(SYS_gettid);
 	seed_batch(thread->seed, thread->batch, thread->index);
 	fuzz_calls(thread->batch, thread->index);
 	thread->done = 1;
@@ -245,6 +247,7 @@ static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
 		if (length > 0)
 			write(LOG_FD, map, (size_t)length);
 	}
+	threads_running = thread_count > 1;
 	for (int i = 1; i < thread_count; i++) {
 		pthread_t id;
 		threads[i] = (struct fuzz_thread){.seed = seed, .batch = batch, .index = i};
@@ -252,10 +255,15 @@ static __attribute__((noreturn)) void run_batch(uint64_t seed, uint64_t batch)
 			threads[i].done = 1;
 	}
 	fuzz_calls(batch, 0);
-	/* Not pthread_join: a thread's calls may have changed its set_tid_address word. */
+	/* Not pthread_join: a thread's calls may have changed its set_tid_address word. The
+	 * process's SIGALRM reaches whichever thread the kernel picks, so a thread still blocked
+	 * in a call is sent its own. */
 	for (int i = 1; i < thread_count; i++)
-		while (!threads[i].done)
+		while (!threads[i].done) {
 			sched_yield();
+			if (threads[i].tid > 0)
+				syscall(SYS_tgkill, self_pid, threads[i].tid, SIGALRM);
+		}
 	long reaped; /* all of them: the batch is over when its processes are */
 	do
 		reaped = syscall(SYS_wait4, -1, NULL, WAIT_ALL, NULL);

@@ -117,6 +117,7 @@ static const char *const path_names[PATH_COUNT] = {
 static struct arena_head head_template;
 static __thread uint64_t random_state; /* each thread draws its own calls */
 static pid_t self_pid;
+static bool threads_running; /* the batch has more than one thread (sysfuzz -t) */
 
 /* The system call itself (sysfuzz.c). */
 long fuzz_syscall(long number, const long *arguments);
@@ -496,6 +497,8 @@ static bool make_call(long *number, long arguments[6])
 	case SYS_exit_group:
 	case 169 /* reboot */:
 		return false;
+	case SYS_rt_sigreturn: /* with threads, a forged frame may send one into a loop */
+		return !threads_running;
 	case SYS_kill:
 	case SYS_tkill:
 	case SYS_rt_sigqueueinfo:
