@@ -506,6 +506,21 @@ static bool make_call(long *number, long arguments[6])
 		if (is_stop_signal(arguments[1]))
 			arguments[1] = 0;
 		break;
+	case SYS_prlimit64: /* another process's limits could starve the harness */
+	case SYS_sched_setaffinity:
+	case 142 /* sched_setparam */:
+		arguments[0] = own_pid();
+		break;
+	case 144 /* sched_setscheduler: a real-time busy child would starve the harness */:
+		arguments[0] = own_pid();
+		arguments[1] = below(2) ? 0 /* SCHED_OTHER */ : 3 /* SCHED_BATCH */;
+		break;
+	case 141 /* setpriority: PRIO_PROCESS only */:
+		arguments[0] = 0;
+		arguments[1] = own_pid();
+		break;
+	case 314 /* sched_setattr: the policy hides in a structure */:
+		return false;
 	case SYS_tgkill:
 	case 297 /* rt_tgsigqueueinfo */:
 		arguments[0] = own_pid();
