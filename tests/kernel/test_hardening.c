@@ -9,14 +9,18 @@
 #include "stack_protector.h"
 #include "string.h"
 
-/* Reads the canary slot of its own frame through the compiler's builtin frame address. */
+/* Looks for the guard between its local buffer and its saved frame pointer, where the
+ * compiler keeps the canary (the exact slot depends on the build's other instrumentation). */
 static noinline bool frame_holds_guard(void)
 {
 	volatile char buffer[16];
 	buffer[0] = 0;
 	const uint64_t *frame = __builtin_frame_address(0);
-	/* The canary sits just below the saved frame pointer, above the locals. */
-	return frame[-1] == __stack_chk_guard && buffer[0] == 0;
+	for (const uint64_t *slot = (const uint64_t *)ALIGN_UP((uintptr_t)buffer, 8); slot < frame;
+	     slot++)
+		if (*slot == __stack_chk_guard)
+			return buffer[0] == 0;
+	return false;
 }
 
 KTEST(hardening_stack_guard_is_random_and_in_frames)

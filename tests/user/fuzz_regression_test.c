@@ -4,6 +4,7 @@
  * answer Linux gives (man 2 of the call named in the test).
  */
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -82,4 +83,20 @@ UTEST(fuzz_bug_create_in_removed_cwd)
 	EXPECT_ERRNO(symlink("/", "l"), ENOENT);
 	EXPECT_ERRNO(syscall(SYS_mknod, "n", S_IFIFO | 0644, 0), ENOENT);
 	EXPECT_EQ(chdir("/"), 0);
+}
+
+/* select with a huge tv_sec multiplied it into nanoseconds and overflowed (undefined
+ * behaviour; the SANITIZE=1 build's fuzz stage caught it). It means "wait for ever". */
+UTEST(fuzz_bug_select_huge_timeout_overflowed)
+{
+	int ends[2];
+	EXPECT_EQ(pipe(ends), 0);
+	EXPECT_EQ(write(ends[1], "x", 1), 1);
+	uint64_t readable = 1ull << ends[0];
+	struct {
+		int64_t seconds, microseconds;
+	} forever = {0x7570000000000001, 0};
+	EXPECT_EQ(syscall(SYS_select, ends[0] + 1, &readable, NULL, NULL, &forever), 1);
+	close(ends[0]);
+	close(ends[1]);
 }
