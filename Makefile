@@ -24,7 +24,7 @@ KERNEL_INCLUDES := -Ikernel/include -I$(ARCH_DIR)/include
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -mcmodel=kernel \
 	-mno-red-zone -mgeneral-regs-only -mno-mmx -mno-sse -mno-sse2 \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
-	-fno-stack-protector -fno-strict-aliasing -fno-common -fno-delete-null-pointer-checks \
+	-fstack-protector-strong -mstack-protector-guard=global -fno-strict-aliasing -fno-common -fno-delete-null-pointer-checks \
 	-Wall -Wextra -Werror -Wno-unused-parameter $(KERNEL_INCLUDES) -MMD -MP
 ifeq ($(DEBUG),1)
 KERNEL_CFLAGS += -DCONFIG_DEBUG

@@ -40,6 +40,7 @@ run_stage kernel-qemu64 scripts/run-qemu.sh --cpu qemu64 --append "test panic=ex
 run_stage user tests/user/run.sh
 run_stage user-qemu64 tests/user/run.sh --cpu qemu64
 run_stage sh tests/sh/run.sh
+run_stage fuzz tests/fuzz/run.sh 1 100000
 run_stage boot tests/boot/run.sh
 run_stage gdb tests/gdb/run.sh
 

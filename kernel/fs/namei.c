@@ -194,8 +194,12 @@ struct file *vfs_open(int dirfd, const char *path, unsigned flags, uint32_t mode
 			*error = -EISDIR;
 			return NULL;
 		}
-		*error = directory->ops->create(
-			directory, last, S_IFREG | (mode & 07777 & ~current->fs->umask), 0, &inode);
+		*error =
+			directory->ops->create
+				? directory->ops->create(
+					  directory, last,
+					  S_IFREG | (mode & 07777 & ~current->fs->umask), 0, &inode)
+				: vfs_nameless_error(directory, last, VFS_NAME_CREATE);
 		inode_put(directory);
 		if (*error == 0) {
 			flags &= ~O_TRUNC; /* new and empty already */
@@ -231,6 +235,26 @@ struct file *vfs_open(int dirfd, const char *path, unsigned flags, uint32_t mode
 	return file;
 }
 
+int vfs_nameless_error(struct inode *directory, const char *name, enum vfs_name_op op)
+{
+	struct inode *found =
+		directory->ops->lookup ? directory->ops->lookup(directory, name) : NULL;
+	if (!found)
+		return -ENOENT;
+	bool is_directory = S_ISDIR(found->mode);
+	inode_put(found);
+	switch (op) {
+	case VFS_NAME_CREATE:
+		return -EEXIST;
+	case VFS_NAME_UNLINK:
+		return is_directory ? -EISDIR : -EPERM;
+	case VFS_NAME_RMDIR:
+		return is_directory ? -EPERM : -ENOTDIR;
+	default:
+		return -EPERM;
+	}
+}
+
 int vfs_mknod(const char *path, uint32_t mode, uint64_t rdev)
 {
 	struct inode *directory;
@@ -238,7 +262,12 @@ int vfs_mknod(const char *path, uint32_t mode, uint64_t rdev)
 	int error = path_walk(AT_FDCWD, path, LOOKUP_PARENT, &directory, last);
 	if (error)
 		return error;
-	error = last[0] ? directory->ops->create(directory, last, mode, rdev, NULL) : -EEXIST;
+	if (!last[0])
+		error = -EEXIST;
+	else
+		error = directory->ops->create
+				? directory->ops->create(directory, last, mode, rdev, NULL)
+				: vfs_nameless_error(directory, last, VFS_NAME_CREATE);
 	inode_put(directory);
 	return error;
 }

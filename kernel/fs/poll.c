@@ -274,7 +274,10 @@ long sys_select(int count, uint64_t *read_set, uint64_t *write_set, uint64_t *ex
 			return -EFAULT;
 		if (time.seconds < 0 || time.microseconds < 0 || time.microseconds >= 1000000)
 			return -EINVAL;
-		ns = time.seconds * NSEC_PER_SEC + time.microseconds * 1000;
+		/* A timeout past ~146 years is forever; the product must not overflow. */
+		ns = time.seconds > INT64_MAX / NSEC_PER_SEC / 2
+			     ? INT64_MAX / 2
+			     : time.seconds * NSEC_PER_SEC + time.microseconds * 1000;
 	}
 	return do_select(count, sets, poll_deadline_after(ns));
 }

@@ -114,6 +114,10 @@ static int add_entry(struct inode *directory, const char *name, struct inode *in
 	size_t length = strlen(name);
 	if (length == 0 || length > NAME_MAX)
 		return length ? -ENAMETOOLONG : -ENOENT;
+	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return -EEXIST; /* they always exist; a stored "..", say, could never be removed */
+	if (directory->link_count == 0)
+		return -ENOENT; /* removed (someone's cwd still): nothing may be made in it */
 	struct ramfs_entry *entry = kmalloc(sizeof(*entry));
 	char *copy = kmalloc(length + 1);
 	if (!entry || !copy) {

@@ -15,14 +15,18 @@
 #include "list.h"
 #include "memlayout.h"
 
+/* What a freed frame is filled with (DEBUG builds): Linux's PAGE_POISON. */
+#define PMM_POISON 0xaa
+
 struct kmem_cache;
 
 enum page_kind {
-	PAGE_KIND_FREE = 0,
+	PAGE_KIND_FREE = 0,	 /* free since boot */
 	PAGE_KIND_RESERVED,	 /* not RAM, or kernel image, modules, boot info */
 	PAGE_KIND_ANY,		 /* allocated with pmm_alloc_* */
 	PAGE_KIND_SLAB,		 /* a kmalloc slab */
 	PAGE_KIND_KMALLOC_LARGE, /* first frame of a kmalloc() larger than a slab object */
+	PAGE_KIND_POISONED,	 /* free again, filled with PMM_POISON (DEBUG builds check it) */
 };
 
 struct page {

@@ -81,7 +81,9 @@ struct thread_group {
 	long refcount;	   /* tasks pointing here (atomic) */
 	long live_threads; /* threads that have not exited yet (atomic) */
 	bool exiting;	   /* the whole group is going: each thread exits at its next chance */
-	int exit_code;	   /* the process's wait status once exiting */
+	bool is_child_subreaper; /* prctl(PR_SET_CHILD_SUBREAPER): adopts its descendants' orphans
+				  */
+	int exit_code;		 /* the process's wait status once exiting */
 	struct sem_undo_list *sem_undo;	  /* SEM_UNDO adjustments, applied when the last goes */
 	struct sigpending shared_pending; /* process-directed signals not yet taken (signal_lock) */
 	struct timer real_timer; /* alarm(2), ITIMER_REAL: SIGALRM to the process (timer_lock) */

@@ -164,6 +164,13 @@ int cpio_unpack(const void *archive, size_t length);
 /* Directory helpers used by boot code: mkdir -p like creation of one node. */
 int vfs_mknod(const char *path, uint32_t mode, uint64_t rdev);
 
+/* What a name operation answers in a directory whose file system has no such operation
+ * (procfs makes and removes no names). Linux decides by whether `name` exists there:
+ * absent -ENOENT; present -EEXIST for a new name, -EPERM (-EISDIR, -ENOTDIR as fits) for
+ * unlink, rmdir and rename. */
+enum vfs_name_op { VFS_NAME_CREATE, VFS_NAME_UNLINK, VFS_NAME_RMDIR, VFS_NAME_RENAME };
+int vfs_nameless_error(struct inode *directory, const char *name, enum vfs_name_op op);
+
 /* fd tables and fs contexts of tasks. */
 struct files_struct *files_create(void);
 struct files_struct *files_copy(struct files_struct *files);

@@ -26,6 +26,7 @@
 #include "pmm.h"
 #include "printk.h"
 #include "sched.h"
+#include "stack_protector.h"
 #include "sched_demo.h"
 #include "serial.h"
 #include "time.h"
@@ -180,6 +181,7 @@ noreturn void kmain(uint32_t magic, uint32_t info_phys)
 	printk("\nSpindle kernel booting\n");
 	gdt_init_cpu(this_cpu());
 	idt_init();
+	stack_protector_init(); /* kmain never returns, so its own canary may change */
 
 	if (bootinfo_parse(magic, info_phys, &boot_info) != 0)
 		panic("boot: unknown loader magic %#x or no memory map", magic);

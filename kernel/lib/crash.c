@@ -55,6 +55,17 @@ noinline int crash_stack_overflow(int depth)
 	return crash_stack_overflow(depth + 1) + frame[0];
 }
 
+/* Eight bytes past the end of a local buffer: where -fstack-protector-strong keeps the
+ * canary. The pointer is volatile so the compiler cannot see (or warn about) the overrun. */
+noinline void crash_stack_smash(void)
+{
+	char buffer[16];
+	char *volatile cursor = buffer;
+	for (size_t i = 0; i < sizeof(buffer) + 8; i++)
+		cursor[i] = 'A';
+	barrier();
+}
+
 noinline void crash_spinlock_twice(void)
 {
 	static struct spinlock lock = SPINLOCK_INIT("crash-demo");
@@ -105,6 +116,8 @@ void crash_trigger(const char *kind)
 		crash_bug_on();
 	else if (strcmp(kind, "overflow") == 0)
 		crash_stack_overflow(0);
+	else if (strcmp(kind, "canary") == 0)
+		crash_stack_smash();
 	else if (strcmp(kind, "spinlock") == 0)
 		crash_spinlock_twice();
 	else if (strcmp(kind, "unlock") == 0)
@@ -115,7 +128,7 @@ void crash_trigger(const char *kind)
 		crash_kmalloc_overrun();
 	else
 		printk(KERN_ERR "crash: unknown kind '%s' (null ud2 divide text panic bug overflow "
-				"spinlock unlock ubsan redzone)\n",
+				"canary spinlock unlock ubsan redzone)\n",
 		       kind);
 	printk(KERN_WARNING "crash: '%s' did not crash this kernel\n", kind);
 }

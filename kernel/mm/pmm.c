@@ -6,6 +6,10 @@
  * free, then take back everything that must never be handed out: the first MiB (BIOS data,
  * real-mode structures), the kernel image, the boot modules, the loader's information
  * structure and our own tables.
+ *
+ * In DEBUG builds a freed frame is filled with PMM_POISON and checked when it is handed out
+ * again: a write through a stale pointer to freed memory becomes a panic naming the frame,
+ * and a read through one sees an unmistakable pattern instead of plausible old data.
  */
 #include "pmm.h"
 #include "bitmap.h"
@@ -114,12 +118,42 @@ size_t pmm_init(const struct boot_info *info)
 	return usable_frames;
 }
 
+#ifdef CONFIG_DEBUG
+static void poison_frame(size_t frame)
+{
+	memset(phys_to_virt((phys_addr_t)frame * PAGE_SIZE), PMM_POISON, PAGE_SIZE);
+}
+
+static void check_poison(size_t frame)
+{
+	const uint64_t *words = phys_to_virt((phys_addr_t)frame * PAGE_SIZE);
+	uint64_t pattern = 0x0101010101010101ull * PMM_POISON;
+	for (size_t i = 0; i < PAGE_SIZE / sizeof(uint64_t); i++)
+		if (words[i] != pattern)
+			panic("pmm: frame %#lx was written after it was freed (offset %#lx holds "
+			      "%#lx)",
+			      (phys_addr_t)frame * PAGE_SIZE, i * sizeof(uint64_t), words[i]);
+}
+#else
+static void poison_frame(size_t frame)
+{
+	(void)frame;
+}
+
+static void check_poison(size_t frame)
+{
+	(void)frame;
+}
+#endif
+
 static phys_addr_t alloc_locked(size_t count, size_t limit_frame)
 {
 	size_t first = frame_allocator_alloc(&allocator, count, limit_frame);
 	if (first == FRAME_NONE)
 		return 0;
 	for (size_t frame = first; frame < first + count; frame++) {
+		if (pages[frame].kind == PAGE_KIND_POISONED)
+			check_poison(frame);
 		pages[frame].refcount = 1;
 		pages[frame].kind = PAGE_KIND_ANY;
 	}
@@ -146,8 +180,11 @@ phys_addr_t pmm_alloc_frame(void)
 
 static void free_locked(size_t first, size_t count)
 {
-	for (size_t frame = first; frame < first + count; frame++)
+	for (size_t frame = first; frame < first + count; frame++) {
 		pages[frame] = (struct page){0};
+		poison_frame(frame);
+		pages[frame].kind = PAGE_KIND_POISONED;
+	}
 	if (frame_allocator_free(&allocator, first, count) != 0)
 		panic("pmm: freeing frames %#lx..%#lx, some already free", first * PAGE_SIZE,
 		      (first + count) * PAGE_SIZE);

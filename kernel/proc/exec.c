@@ -57,6 +57,8 @@ static int copy_user_vector(struct exec_strings *strings, const char *const *vec
 		if (!user_string)
 			return 0;
 		size_t room = ARG_MAX_BYTES - strings->used;
+		if (room == 0) /* full: strncpy_from_user would call a zero size a fault */
+			return -E2BIG;
 		long length = strncpy_from_user(strings->buffer + strings->used, user_string, room);
 		if (length == -ENAMETOOLONG)
 			return -E2BIG;

@@ -66,11 +66,28 @@ void mm_release(struct task_struct *task)
 	}
 }
 
-/* Caller holds tasklist_lock. Orphans go to init (or, before init exists, to our parent). */
+/* The nearest living ancestor that asked to adopt orphans (prctl(2),
+ * PR_SET_CHILD_SUBREAPER), or NULL. Caller holds tasklist_lock. */
+static struct task_struct *find_subreaper(struct task_struct *self)
+{
+	for (struct task_struct *walk = self->real_parent; walk && walk != child_reaper;
+	     walk = walk->real_parent) {
+		if (walk->group && walk->group->is_child_subreaper && !walk->group->exiting &&
+		    walk->exit_state == 0)
+			return walk;
+		if (walk->real_parent == walk)
+			break;
+	}
+	return NULL;
+}
+
+/* Caller holds tasklist_lock. Orphans go to the nearest subreaper, else to init (or, before
+ * init exists, to our parent). */
 static void reparent_children(struct task_struct *self)
 {
-	struct task_struct *reaper =
-		child_reaper && child_reaper != self ? child_reaper : self->real_parent;
+	struct task_struct *reaper = find_subreaper(self);
+	if (!reaper)
+		reaper = child_reaper && child_reaper != self ? child_reaper : self->real_parent;
 	struct task_struct *child, *next;
 	bool zombie_adopted = false;
 	list_for_each_entry_safe (child, next, &self->children, sibling) {

@@ -186,8 +186,11 @@ long sys_mkdirat(int dirfd, const char *path, uint32_t mode)
 	long error = parent_of(dirfd, path, &parent, last);
 	if (error)
 		return error;
-	error = parent->ops->create(parent, last, S_IFDIR | (mode & 07777 & ~current->fs->umask), 0,
-				    NULL);
+	if (!parent->ops->create) /* a file system that makes no names (procfs) */
+		error = vfs_nameless_error(parent, last, VFS_NAME_CREATE);
+	else
+		error = parent->ops->create(
+			parent, last, S_IFDIR | (mode & 07777 & ~current->fs->umask), 0, NULL);
 	inode_put(parent);
 	return error;
 }
@@ -206,7 +209,10 @@ long sys_unlinkat(int dirfd, const char *path, int flags)
 	long error = parent_of(dirfd, path, &parent, last);
 	if (error)
 		return error == -EEXIST ? -EBUSY : error;
-	if (flags & AT_REMOVEDIR)
+	if (!parent->ops->rmdir || !parent->ops->unlink)
+		error = vfs_nameless_error(parent, last,
+					   flags & AT_REMOVEDIR ? VFS_NAME_RMDIR : VFS_NAME_UNLINK);
+	else if (flags & AT_REMOVEDIR)
 		error = parent->ops->rmdir(parent, last);
 	else
 		error = parent->ops->unlink(parent, last);
@@ -239,6 +245,10 @@ long sys_renameat(int old_dirfd, const char *old_path, int new_dirfd, const char
 	if (!strcmp(old_last, ".") || !strcmp(old_last, "..") || !strcmp(new_last, ".") ||
 	    !strcmp(new_last, ".."))
 		error = -EINVAL;
+	else if (old_parent->ops != new_parent->ops)
+		error = -EXDEV; /* rename(2): not on the same file system */
+	else if (!old_parent->ops->rename)
+		error = vfs_nameless_error(new_parent, new_last, VFS_NAME_RENAME);
 	else
 		error = old_parent->ops->rename(old_parent, old_last, new_parent, new_last);
 	inode_put(old_parent);
@@ -266,7 +276,8 @@ long sys_symlinkat(const char *user_target, int dirfd, const char *path)
 	char last[NAME_MAX + 1];
 	error = parent_of(dirfd, path, &parent, last);
 	if (!error) {
-		error = parent->ops->symlink(parent, last, target);
+		error = parent->ops->symlink ? parent->ops->symlink(parent, last, target)
+					     : vfs_nameless_error(parent, last, VFS_NAME_CREATE);
 		inode_put(parent);
 	}
 	kfree(target);
@@ -523,7 +534,12 @@ long sys_linkat(int old_dirfd, const char *old_user_path, int new_dirfd, const c
 	}
 	error = parent_of(new_dirfd, new_path, &parent, last);
 	if (!error) {
-		error = parent->ops->link(parent, last, inode);
+		if (!parent->ops->link) /* Linux looks the new name up first */
+			error = vfs_nameless_error(parent, last, VFS_NAME_CREATE);
+		else if (parent->ops != inode->ops)
+			error = -EXDEV; /* link(2): not on the same file system */
+		else
+			error = parent->ops->link(parent, last, inode);
 		inode_put(parent);
 	}
 	inode_put(inode);
@@ -548,8 +564,12 @@ long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t device)
 	if (error)
 		return error;
 	uint32_t new_device = (uint32_t)((device >> 8 & 0xfff) << 8 | (device & 0xff));
-	error = parent->ops->create(parent, last, type | (mode & 07777 & ~current->fs->umask),
-				    new_device, NULL);
+	if (!parent->ops->create)
+		error = vfs_nameless_error(parent, last, VFS_NAME_CREATE);
+	else
+		error = parent->ops->create(parent, last,
+					    type | (mode & 07777 & ~current->fs->umask), new_device,
+					    NULL);
 	inode_put(parent);
 	return error;
 }

@@ -344,7 +344,7 @@ long sys_setsid(void)
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
 
-/* prctl(2): only the thread name (what ps shows) is supported. */
+/* prctl(2): the thread name (what ps shows) and the child-subreaper flag are supported. */
 long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
 	       unsigned long argument4, unsigned long argument5)
 {
@@ -363,6 +363,13 @@ long sys_prctl(int option, unsigned long argument2, unsigned long argument3,
 	}
 	case PR_GET_NAME:
 		return copy_to_user((void *)argument2, current->comm, sizeof(current->comm));
+	case PR_SET_CHILD_SUBREAPER:
+		current->group->is_child_subreaper = argument2 != 0;
+		return 0;
+	case PR_GET_CHILD_SUBREAPER: {
+		int value = current->group->is_child_subreaper;
+		return copy_to_user((void *)argument2, &value, sizeof(value));
+	}
 	default:
 		return -EINVAL;
 	}

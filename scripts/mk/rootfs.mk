@@ -75,3 +75,6 @@ $(BUILD)/initramfs.cpio: $(USER_PROGRAMS) $(USER_TEST_PROGRAM) $(MUSL_TEST_PROGR
 		> $(BUILD)/rootfs/etc/motd
 	@for extra in $(ROOTFS_EXTRA); do cp -a "$$extra"/. $(BUILD)/rootfs/ || exit 1; done
 	$(BUILD)/mkinitramfs $(BUILD)/rootfs > $@
+
+# Rebuild programs and user tests when a header they include changes.
+-include $(USER_PROGRAMS:=.d) $(USER_TEST_OBJS:.o=.d)

@@ -9,6 +9,8 @@
 #   test-sh      the shell's script corpus (tests/sh/cases) run by /bin/sh in QEMU and compared
 #                with dash's output; tests/sh/run.sh --host runs it natively in seconds
 #   test-gdb     a scripted gdb session against QEMU's gdb stub
+#   test-fuzz    /bin/sysfuzz as init: 100,000 random system calls from seed 1, then the
+#                leak check (make fuzz SEED=n N=calls runs any other batch)
 # `make test SANITIZE=1` runs everything against a kernel built with the undefined-behaviour
 # sanitizer and kmalloc redzones (the boot checks then expect the sanitizer's reports).
 export SANITIZE
@@ -53,6 +55,15 @@ test-gdb: deps kernel
 .PHONY: test-sh
 test-sh: deps kernel initramfs
 	tests/sh/run.sh
+
+.PHONY: test-fuzz fuzz
+SEED ?= 1
+N ?= 1000000
+test-fuzz: deps kernel initramfs
+	tests/fuzz/run.sh 1 100000
+
+fuzz: deps kernel initramfs
+	tests/fuzz/run.sh $(SEED) $(N)
 
 test: deps kernel initramfs iso $(BUILD)/host/host-tests $(LIBC_TEST_PROGRAM)
 	@tests/run-all.sh

@@ -192,6 +192,7 @@ crash bug crash_bug_on 'BUG_ON\(impossible == 1\)'
 crash spinlock crash_spinlock_twice "spinlock 'crash-demo' taken twice"
 crash unlock crash_unlock_unheld "released by CPU 0, which does not hold it"
 crash overflow crash_stack_overflow 'guard page below the stack of task .init. \(pid 1\)'
+crash canary crash_stack_smash 'stack protector: a local buffer of crash_stack_smash'
 
 # sched_demo: busy threads that never yield must take turns, a b c a b c ...
 check sched_demo_shows_preemption 0 'worker-a .* runs again' 'sched_demo: done' -- \

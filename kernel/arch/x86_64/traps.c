@@ -23,6 +23,7 @@
 #include "kstack.h"
 #include "sched.h"
 #include "mm.h"
+#include "oom.h"
 #include "proc.h"
 #include "signal.h"
 #include "uapi/errno.h"
@@ -194,7 +195,12 @@ void trap_dispatch(struct trap_frame *frame)
 		if (frame->cs & 3) {
 			cpu->irq_depth--;
 			irq_enable();
-			user_fault(frame, fault_result);
+			if (fault_result == -ENOMEM && oom_kill_for_fault()) {
+				if (signal_pending(current)) /* the victim may be us */
+					signal_deliver(frame, false);
+			} else {
+				user_fault(frame, fault_result);
+			}
 			irq_disable();
 			return;
 		}

@@ -13,9 +13,11 @@
 #define ARCH_GET_GS 0x1004
 
 /* prctl(2) options. */
-#define PR_SET_PDEATHSIG 1
-#define PR_GET_PDEATHSIG 2
-#define PR_SET_NAME	 15 /* at most 16 bytes including the NUL */
-#define PR_GET_NAME	 16
+#define PR_SET_PDEATHSIG       1
+#define PR_GET_PDEATHSIG       2
+#define PR_SET_NAME	       15 /* at most 16 bytes including the NUL */
+#define PR_GET_NAME	       16
+#define PR_SET_CHILD_SUBREAPER 36 /* orphans of our descendants come to us */
+#define PR_GET_CHILD_SUBREAPER 37
 
 #endif
