@@ -13,8 +13,9 @@ void task_init_common(struct task_struct *task, const char *name);
  * task->real_parent may be set before task_attach to choose another parent (CLONE_PARENT). */
 struct task_struct *task_create(const char *name, unsigned task_flags);
 /* Make a created task part of the system: family links, task list, pid lookup. A thread
- * (CLONE_THREAD) joins creator's thread group instead of becoming its child. */
-void task_attach(struct task_struct *task, struct task_struct *creator, bool thread);
+ * (CLONE_THREAD) joins creator's thread group instead of becoming its child. Returns 0, or
+ * -ERESTARTNOINTR (nothing done) when a signal for the creating process arrived meanwhile. */
+int task_attach(struct task_struct *task, struct task_struct *creator, bool thread);
 /* Free a created task that was never attached (an error path). */
 void task_abandon(struct task_struct *task);
 /* Thread groups (kernel/proc/fork.c). */

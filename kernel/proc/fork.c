@@ -204,7 +204,9 @@ static long copy_process(const struct clone_request *request)
 
 	arch_task_init_stack(child);
 	sched_fork(child);
-	task_attach(child, parent, (flags & CLONE_THREAD) != 0);
+	error = task_attach(child, parent, (flags & CLONE_THREAD) != 0);
+	if (error)
+		goto err_drop_resources;
 	pid_t pid = child->pid;
 	if (flags & CLONE_VFORK) {
 		completion_init(&vfork_done, "vfork");

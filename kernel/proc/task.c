@@ -148,9 +148,17 @@ err_uncount:
 	return ERR_PTR(error);
 }
 
-void task_attach(struct task_struct *task, struct task_struct *creator, bool thread)
+int task_attach(struct task_struct *task, struct task_struct *creator, bool thread)
 {
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
+	/* A signal to the creator's process group must reach the parent alone before the fork
+	 * or parent and child both after it: one that arrived while the child was being made
+	 * (a kill(-pgid) that walked the task list before the child was on it) sends the
+	 * creator back to handle it, and fork() starts again afterwards (Linux does the same). */
+	if (!(creator->flags & PF_KTHREAD) && signal_pending(creator)) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return -ERESTARTNOINTR;
+	}
 	if (thread) {
 		/* A thread belongs to its process: same tgid and leader, the leader's parent. */
 		task->tgid = creator->tgid;
@@ -167,6 +175,7 @@ void task_attach(struct task_struct *task, struct task_struct *creator, bool thr
 	list_add_tail(&task->tasks, &all_tasks);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	pid_attach(task);
+	return 0;
 }
 
 void task_abandon(struct task_struct *task)
