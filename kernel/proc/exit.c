@@ -124,6 +124,11 @@ static noreturn void init_exited(struct task_struct *self, int status)
 	sigpending_discard(&self->pending, ~0ull);
 	if (self->group)
 		sigpending_discard(&self->group->shared_pending, ~0ull);
+	/* A task may still be on its way out: a thread whose exit woke pthread_join() (and so
+	 * let init finish) can be preempted before it has let go of its memory. Give such tasks
+	 * the CPU to finish; whatever is still there after that is a real leak. */
+	for (int round = 0; round < 1000 && task_count() > 1; round++)
+		sched_yield();
 	bool clean = leakcheck_report();
 	if (sched_trace_is_enabled()) /* `make trace`: the whole run, for scripts/sched-trace.py */
 		sched_trace_dump();
