@@ -70,8 +70,8 @@ void mm_release(struct task_struct *task)
  * PR_SET_CHILD_SUBREAPER), or NULL. Caller holds tasklist_lock. */
 static struct task_struct *find_subreaper(struct task_struct *self)
 {
-	for (struct task_struct *walk = self->real_parent; walk && walk != child_reaper;
-	     walk = walk->real_parent) {
+	for (struct task_struct *walk = self->group_leader->real_parent;
+	     walk && walk != child_reaper; walk = walk->real_parent) {
 		if (walk->group && walk->group->is_child_subreaper && !walk->group->exiting &&
 		    walk->exit_state == 0)
 			return walk;
@@ -91,8 +91,13 @@ static void reparent_children(struct task_struct *self)
 	struct task_struct *child, *next;
 	bool zombie_adopted = false;
 	list_for_each_entry_safe (child, next, &self->children, sibling) {
+		struct task_struct *thread;
 		list_del(&child->sibling);
 		child->real_parent = child->parent = reaper;
+		/* A process's threads carry its parent too (getppid, /proc): keep them right, or
+		 * they would point at a task that is about to be freed. */
+		list_for_each_entry (thread, &child->thread_group, thread_group)
+			thread->real_parent = thread->parent = reaper;
 		list_add_tail(&child->sibling, &reaper->children);
 		zombie_adopted |= child->exit_state == EXIT_ZOMBIE;
 	}

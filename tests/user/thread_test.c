@@ -243,3 +243,52 @@ UTEST(futex_shared_between_processes)
 	waitpid(child, &status, 0);
 	EXPECT_EQ(WEXITSTATUS(status), 0);
 }
+
+/* A process's threads follow it when it is adopted: getppid() in a thread names the new
+ * parent, like the main thread's (regression: a thread kept pointing at its process's
+ * exited parent, and getppid() or the exit of the thread read freed memory). */
+static int adoption_gate[2], adoption_report[2], adoption_ready[2];
+
+static void *report_parent(void *unused)
+{
+	char byte;
+	(void)unused;
+	if (read(adoption_gate[0], &byte, 1) != 1)
+		return NULL;
+	pid_t parent = (pid_t)syscall(SYS_getppid);
+	write(adoption_report[1], &parent, sizeof(parent));
+	return NULL;
+}
+
+UTEST(threads_follow_their_process_when_it_is_adopted)
+{
+	EXPECT_EQ(pipe(adoption_gate), 0);
+	EXPECT_EQ(pipe(adoption_report), 0);
+	EXPECT_EQ(pipe(adoption_ready), 0);
+	pid_t middle = fork();
+	if (middle == 0) {
+		char byte;
+		pid_t adopted = fork();
+		if (adopted == 0) {
+			pthread_t thread;
+			pthread_create(&thread, NULL, report_parent, NULL);
+			write(adoption_ready[1], "r",
+			      1); /* the thread exists before the parent goes */
+			pthread_join(thread, NULL);
+			pid_t parent = getppid();
+			write(adoption_report[1], &parent, sizeof(parent));
+			_exit(0);
+		}
+		read(adoption_ready[0], &byte, 1);
+		_exit(0); /* the grandchild and its thread are orphans now */
+	}
+	int status;
+	EXPECT_EQ(waitpid(middle, &status, 0), middle); /* gone, and freed */
+	EXPECT_EQ(write(adoption_gate[1], "x", 1), 1);
+	pid_t from_thread = 0, from_main = 0;
+	EXPECT_EQ(read(adoption_report[0], &from_thread, sizeof(from_thread)),
+		  (long)sizeof(from_thread));
+	EXPECT_EQ(read(adoption_report[0], &from_main, sizeof(from_main)), (long)sizeof(from_main));
+	EXPECT(from_thread != middle);
+	EXPECT_EQ(from_thread, from_main);
+}
