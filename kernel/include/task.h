@@ -78,9 +78,12 @@ struct sighand {
  * signals no thread has taken yet.
  */
 struct thread_group {
-	long refcount;	   /* tasks pointing here (atomic) */
-	long live_threads; /* threads that have not exited yet (atomic) */
-	bool exiting;	   /* the whole group is going: each thread exits at its next chance */
+	long refcount;	     /* tasks pointing here (atomic) */
+	long live_threads;   /* threads that have not exited yet (atomic) */
+	long family_threads; /* threads not yet through do_exit's family part (atomic; its
+			      * last decrement is under tasklist_lock) */
+	bool threads_gone;   /* family_threads reached 0: now the parent may reap it */
+	bool exiting;	     /* the whole group is going: each thread exits at its next chance */
 	bool is_child_subreaper; /* prctl(PR_SET_CHILD_SUBREAPER): adopts its descendants' orphans
 				  */
 	int exit_code;		 /* the process's wait status once exiting */

@@ -219,17 +219,24 @@ noreturn void do_exit(int code)
 	 * task while it still holds the CPU; sched_exit_current() drops the count. */
 	preempt_disable();
 	uint64_t flags = spin_lock_irqsave(&tasklist_lock);
-	bool autoreap = self->exit_signal < 0 || (last_thread && self == self->group_leader &&
+	/* The thread that finishes this part last -- not the one that counted itself out of
+	 * live_threads last above -- tells the parent: until then another thread may still be
+	 * on its way here, needing its leader (reparent_children). */
+	bool family_last =
+		!group || __atomic_sub_fetch(&group->family_threads, 1, __ATOMIC_ACQ_REL) == 0;
+	bool autoreap = self->exit_signal < 0 || (family_last && self == self->group_leader &&
 						  parent_ignores_children(self));
 	if (last_thread && group && !(self->flags & PF_KTHREAD))
 		job_control_process_exit_locked(self->group_leader);
 	reparent_children(self);
 	if (!autoreap)
 		self->exit_state = EXIT_ZOMBIE;
-	if (last_thread) {
+	if (family_last) {
 		/* A process is collectable once its last thread is gone: tell the leader's
 		 * parent (the leader may have become a zombie long ago). */
 		struct task_struct *leader = self->group_leader;
+		if (group)
+			group->threads_gone = true;
 		if (leader->exit_state == EXIT_ZOMBIE || leader == self || autoreap) {
 			struct thread_group *leader_group = leader->group ? leader->group : group;
 			notify_parent(leader, leader_group && leader_group->exiting
@@ -299,8 +306,7 @@ long do_wait(pid_t pid, int options, int *status, uint64_t *utime_ns, uint64_t *
 			any = true;
 			/* A leader waits for its threads: the group is collectable when none live.
 			 */
-			bool threads_alive =
-				child->group && READ_ONCE(child->group->live_threads) > 0;
+			bool threads_alive = child->group && !child->group->threads_gone;
 			if (child->exit_state == 0 &&
 			    signal_take_job_status(child, options, &stop_status)) {
 				reported = child;

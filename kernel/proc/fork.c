@@ -60,7 +60,7 @@ static struct thread_group *thread_group_create(void)
 {
 	struct thread_group *group = kzalloc(sizeof(*group));
 	if (group) {
-		group->refcount = group->live_threads = 1;
+		group->refcount = group->live_threads = group->family_threads = 1;
 		list_init(&group->real_timer.node);
 		list_init(&group->posix_timers);
 		sigpending_init(&group->shared_pending);
@@ -90,6 +90,7 @@ static int copy_resources(struct task_struct *child, struct task_struct *parent,
 		child->group = parent->group;
 		__atomic_add_fetch(&child->group->refcount, 1, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&child->group->live_threads, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&child->group->family_threads, 1, __ATOMIC_RELAXED);
 	} else {
 		child->group = thread_group_create();
 		if (!child->group)
@@ -141,6 +142,7 @@ static void drop_resources(struct task_struct *child)
 	sighand_release(child);
 	if (child->group) {
 		__atomic_sub_fetch(&child->group->live_threads, 1, __ATOMIC_RELAXED);
+		__atomic_sub_fetch(&child->group->family_threads, 1, __ATOMIC_RELAXED);
 		thread_group_put(child->group);
 	}
 	child->fs = NULL;
