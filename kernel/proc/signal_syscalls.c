@@ -116,17 +116,11 @@ long sys_pause(void)
  * puts it back when no handler runs (restore_blocked). */
 long sys_rt_sigsuspend(const uint64_t *user_mask, size_t sigset_size)
 {
-	struct task_struct *self = current;
-	uint64_t mask;
-	if (sigset_size != sizeof(uint64_t))
-		return -EINVAL;
-	if (copy_from_user(&mask, user_mask, sizeof(mask)) != 0)
-		return -EFAULT;
-	uint64_t flags = spin_lock_irqsave(&signal_lock);
-	self->saved_blocked = self->blocked;
-	self->restore_blocked = true;
-	self->blocked = mask & ~SIGNAL_UNBLOCKABLE;
-	spin_unlock_irqrestore(&signal_lock, flags);
+	if (!user_mask)
+		return -EFAULT; /* unlike ppoll's, sigsuspend's mask is not optional */
+	long error = signal_mask_for_wait(user_mask, sigset_size);
+	if (error)
+		return error;
 	sleep_for_signal();
 	return -ERESTARTNOHAND;
 }
