@@ -209,30 +209,39 @@ static bool is_list_end(struct parser *parser)
 	return false;
 }
 
+/* One and-or list and its terminator (& runs it in the background, ; just ends it),
+ * appended to `result` (the list so far, or NULL). NULL on error. */
+static struct node *parse_list_item(struct parser *parser, struct node *result)
+{
+	struct node *item = parse_and_or(parser);
+	if (!item)
+		return NULL;
+	if (peek(parser) == T_AMP) {
+		struct node *background = new_node(parser, N_BACKGROUND);
+		background->pair.left = item;
+		background->text = item->text;
+		item = background;
+		consume(parser);
+	} else if (peek(parser) == T_SEMI) {
+		consume(parser);
+	}
+	if (!result)
+		return item;
+	struct node *sequence = new_node(parser, N_SEQUENCE);
+	sequence->pair.left = result;
+	sequence->pair.right = item;
+	return sequence;
+}
+
 /* A compound list: commands separated by ; & or newlines, up to a closing keyword. */
 static struct node *parse_list(struct parser *parser)
 {
 	struct node *result = NULL;
 	skip_newlines(parser);
 	while (!failed(parser) && !is_list_end(parser)) {
-		struct node *item = parse_and_or(parser);
-		if (!item)
+		result = parse_list_item(parser, result);
+		if (!result)
 			return NULL;
-		if (peek(parser) == T_AMP) {
-			struct node *background = new_node(parser, N_BACKGROUND);
-			background->pair.left = item;
-			background->text = item->text;
-			item = background;
-			consume(parser);
-		} else if (peek(parser) == T_SEMI)
-			consume(parser);
-		if (result) {
-			struct node *sequence = new_node(parser, N_SEQUENCE);
-			sequence->pair.left = result;
-			sequence->pair.right = item;
-			item = sequence;
-		}
-		result = item;
 		skip_newlines(parser);
 	}
 	if (!result && !failed(parser))
@@ -524,24 +533,9 @@ struct node *parse_command(struct parser *parser)
 		return NULL;
 	struct node *result = NULL;
 	for (;;) {
-		struct node *item = parse_and_or(parser);
-		if (!item)
+		result = parse_list_item(parser, result);
+		if (!result)
 			return NULL;
-		if (peek(parser) == T_AMP) {
-			struct node *background = new_node(parser, N_BACKGROUND);
-			background->pair.left = item;
-			background->text = item->text;
-			item = background;
-			consume(parser);
-		} else if (peek(parser) == T_SEMI)
-			consume(parser);
-		if (result) {
-			struct node *sequence = new_node(parser, N_SEQUENCE);
-			sequence->pair.left = result;
-			sequence->pair.right = item;
-			item = sequence;
-		}
-		result = item;
 		int token = peek(parser);
 		if (token == T_NEWLINE) {
 			consume(parser); /* reads pending here-documents */
@@ -559,78 +553,6 @@ struct node *parse_command(struct parser *parser)
 			return syntax_error(parser);
 	}
 	return failed(parser) ? NULL : result;
-}
-
-static void free_words(struct word_list *words)
-{
-	while (words) {
-		struct word_list *next = words->next;
-		free(words->word);
-		free(words);
-		words = next;
-	}
-}
-
-void parse_free(struct node *node)
-{
-	if (!node)
-		return;
-	for (struct redir *r = node->redirs, *next; r; r = next) {
-		next = r->next;
-		free(r->word);
-		free(r->body);
-		free(r);
-	}
-	switch (node->type) {
-	case N_SIMPLE:
-		free_words(node->simple.assigns);
-		free_words(node->simple.words);
-		break;
-	case N_PIPE:
-		for (int i = 0; i < node->pipe.count; i++)
-			parse_free(node->pipe.commands[i]);
-		free(node->pipe.commands);
-		break;
-	case N_AND:
-	case N_OR:
-	case N_SEQUENCE:
-	case N_BACKGROUND:
-	case N_NOT:
-		parse_free(node->pair.left);
-		parse_free(node->pair.right);
-		node->text = NULL; /* borrowed from the pipeline inside */
-		break;
-	case N_SUBSHELL:
-	case N_GROUP:
-		parse_free(node->group.body);
-		break;
-	case N_IF:
-	case N_WHILE:
-	case N_UNTIL:
-		parse_free(node->cond.condition);
-		parse_free(node->cond.then_part);
-		parse_free(node->cond.else_part);
-		break;
-	case N_FOR:
-		free(node->for_loop.variable);
-		free_words(node->for_loop.words);
-		parse_free(node->for_loop.body);
-		break;
-	case N_CASE:
-		free(node->case_command.word);
-		for (struct case_item *item = node->case_command.items, *next; item; item = next) {
-			next = item->next;
-			free_words(item->patterns);
-			parse_free(item->body);
-			free(item);
-		}
-		break;
-	case N_FUNCTION:
-		free(node->function.name); /* the body now belongs to the function table */
-		break;
-	}
-	free(node->text);
-	free(node);
 }
 
 long parse_skip_command_substitution(const char *text, size_t length, size_t start)
