@@ -11,7 +11,11 @@
 ROOTFS_EXTRA ?=
 MUSL_CC ?= musl-gcc
 
-USER_PROGRAMS := $(patsubst user/%.c,$(BUILD)/user/%,$(sort $(wildcard user/*.c))) $(BUILD)/user/sh
+# Programs of many source files live in a folder of their own: user/NAME/*.c is /bin/NAME.
+# (user/bench/ has its own rules, in bench.mk.)
+USER_FOLDER_PROGRAMS := sh sysfuzz
+USER_PROGRAMS := $(patsubst user/%.c,$(BUILD)/user/%,$(sort $(wildcard user/*.c))) \
+	$(addprefix $(BUILD)/user/,$(USER_FOLDER_PROGRAMS))
 USER_TEST_OBJS := $(patsubst tests/user/%.c,$(BUILD)/tests/user/%.o,$(sort $(wildcard tests/user/*.c)))
 USER_TEST_PROGRAM := $(BUILD)/tests/user/utest
 MUSL_TEST_PROGRAMS := $(patsubst tests/musl/%.c,$(BUILD)/tests/musl/%,$(sort $(wildcard tests/musl/*.c)))
@@ -19,15 +23,17 @@ PIE_TEST_PROGRAMS := $(patsubst tests/pie/%.c,$(BUILD)/tests/pie/%,$(sort $(wild
 
 .PRECIOUS: $(BUILD)/user/%.o $(BUILD)/tests/user/%.o
 
-# The shell is the one program with many source files: user/sh/*.c, linked as build/user/sh.
-SH_OBJS := $(patsubst user/sh/%.c,$(BUILD)/user/sh-objects/%.o,$(sort $(wildcard user/sh/*.c)))
+define user_folder_program
+$(1)_OBJS := $$(patsubst user/$(1)/%.c,$(BUILD)/user/$(1)-objects/%.o,$$(sort $$(wildcard user/$(1)/*.c)))
 
-$(BUILD)/user/sh-objects/%.o: user/sh/%.c user/sh/sh.h
-	@mkdir -p $(dir $@)
-	$(USER_CC) $(USER_CFLAGS) -Wno-unused-parameter -c $< -o $@
+$(BUILD)/user/$(1)-objects/%.o: user/$(1)/%.c $$(wildcard user/$(1)/*.h)
+	@mkdir -p $$(dir $$@)
+	$$(USER_CC) $$(USER_CFLAGS) -Wno-unused-parameter -c $$< -o $$@
 
-$(BUILD)/user/sh: $(SH_OBJS) $(LIBC_A) $(LIBC_CRT0)
-	$(call user_link,$@,$(SH_OBJS))
+$(BUILD)/user/$(1): $$($(1)_OBJS) $$(LIBC_A) $$(LIBC_CRT0)
+	$$(call user_link,$$@,$$($(1)_OBJS))
+endef
+$(foreach program,$(USER_FOLDER_PROGRAMS),$(eval $(call user_folder_program,$(program))))
 
 # The same shell built natively with the host's C library, to run tests/sh quickly.
 $(BUILD)/host-sh/sh: $(wildcard user/sh/*.c) user/sh/sh.h

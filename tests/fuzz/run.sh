@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fuzzing stage of `make test`, and `make fuzz SEED=... N=...`: boot with /bin/sysfuzz as
-# init (user/sysfuzz.c, docs/robustness.md), making N random system calls from seed SEED.
+# init (user/sysfuzz/, docs/robustness.md), making N random system calls from seed SEED.
 # Passes when sysfuzz saw no hang and no leaking batch, the kernel did not panic, and the
 # kernel's own leak check after init exited found every counter back at its baseline.
 # Usage: tests/fuzz/run.sh [SEED [N [extra run-qemu.sh arguments]]]

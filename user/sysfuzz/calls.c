@@ -1,82 +1,9 @@
 /*
- * The calls sysfuzz makes (user/sysfuzz.c, docs/robustness.md): the fixed memory layout the
- * arguments point into, the seeded random stream, which numbers and arguments are drawn, and
- * the filters that keep a call from hurting anything but the kernel. Only sysfuzz.c includes
- * it; it is a header only because every .c file in user/ is a program of its own.
+ * The calls sysfuzz makes (docs/robustness.md): the seeded random stream, which numbers and
+ * arguments are drawn, and the filters that keep a call from hurting anything but the
+ * kernel. main.c runs them in batches.
  */
-#ifndef SPINDLE_SYSFUZZ_H
-#define SPINDLE_SYSFUZZ_H
-
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <sys/ipc.h>
-#include <sys/mman.h>
-#include <sys/sem.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/time.h>
-#include <sys/uio.h>
-#include <sys/un.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#define PAGE 4096ul
-
-/* Fixed addresses, far from the program, its heap, its mmap area and its stack. */
-#define ARENA	       ((char *)0x200000000ul) /* buffers, paths, iovecs: read-write */
-#define ARENA_SIZE     (16 * PAGE)	       /* followed by an unmapped page */
-#define READ_ONLY_PAGE ((char *)0x200100000ul)
-#define VICTIM	       ((char *)0x100000000ul) /* the only target of munmap/mprotect/mremap */
-#define VICTIM_SIZE    (16 * PAGE)	       /* followed by an unmapped page */
-#define SHARED	       ((struct shared_state *)0x300000000ul)
-#define FUZZ_DIR       "/tmp/fuzz"
-#define WAIT_ALL       0x40000000 /* __WALL: children of any exit signal */
-#define LOG_FD	       100	  /* the console, out of reach of the descriptor pool */
-
-#define NUMBER_RANGE 470 /* past the last Linux x86_64 number */
-
-/* What the parent learns from its child, in a MAP_SHARED page. */
-struct shared_state {
-	uint64_t calls; /* atomic */
-	volatile long number, arguments[6];
-	volatile int index;
-	volatile int probe_next;			  /* the next number to probe */
-	volatile unsigned char implemented[NUMBER_RANGE]; /* answered other than ENOSYS */
-};
-
-/* The arena's first page, rewritten before every call (calls may scribble on it). */
-#define PATH_COUNT 20
-struct arena_head {
-	char paths[PATH_COUNT][64];
-	struct iovec iovecs[8];
-	struct sockaddr_un socket_address;
-	struct sockaddr_un abstract_address;
-	struct timespec short_time;
-	/* Well-formed inputs for the calls that take structures, so they get past the checks. */
-	char *argv[4];		     /* execve: two paths and a NULL */
-	struct sembuf operations[2]; /* semop: take without waiting, then give */
-	struct {
-		long type;
-		char text[24];
-	} message;		 /* msgsnd, msgrcv */
-	struct pollfd polls[3];	 /* poll, ppoll */
-	uint64_t fd_bits[2];	 /* select: descriptors 3..7 */
-	uint32_t futex_word;	 /* 0: FUTEX_WAIT with 0 waits, with 1 does not */
-	struct itimerval timer;	 /* setitimer: a short one-shot */
-	struct sigaction action; /* rt_sigaction: SIG_IGN with a mask */
-	int pair[2];		 /* pipe, socketpair output */
-	struct __attribute__((packed)) {
-		uint32_t events;
-		uint64_t data;
-	} epoll_event; /* epoll_ctl: readable and writable, edge-triggered */
-};
-
-_Static_assert(sizeof(struct arena_head) <= PAGE, "the arena's head is its first page");
+#include "sysfuzz.h"
 
 /* The head's well-formed structures, for pointer_argument. */
 static const size_t structure_offsets[] = {
@@ -119,13 +46,10 @@ static const char *const path_names[PATH_COUNT] = {
 	FUZZ_DIR "/link",
 };
 
-static struct arena_head head_template;
+struct arena_head head_template;
 static __thread uint64_t random_state; /* each thread draws its own calls */
-static pid_t self_pid;
-static bool threads_running; /* the batch has more than one thread (sysfuzz -t) */
-
-/* The system call itself (sysfuzz.c). */
-long fuzz_syscall(long number, const long *arguments);
+pid_t self_pid;
+bool threads_running;
 
 /* xorshift64* (Vigna): small, fast, and the same sequence on every run for one seed. */
 static uint64_t next_random(void)
@@ -136,7 +60,7 @@ static uint64_t next_random(void)
 	return random_state * 0x2545f4914f6cdd1dull;
 }
 
-static void seed_batch(uint64_t seed, uint64_t batch, int thread)
+void seed_batch(uint64_t seed, uint64_t batch, int thread)
 {
 	random_state = (seed + 1) * 0x9e3779b97f4a7c15ull ^ (batch + 1) * 0xbf58476d1ce4e5b9ull ^
 		       (uint64_t)thread * 0x94d049bb133111ebull;
@@ -422,7 +346,7 @@ static long open_flags_argument(void)
 }
 
 /* The System V objects prepare_child() made for this batch (or -1). */
-static int batch_ipc_ids[3];
+int batch_ipc_ids[3];
 
 /* One of a few meaningful values, else an integer (the kernel must reject the others). */
 #define PICK(...)                                                                                  \
@@ -547,7 +471,7 @@ static long memory_length(void)
  * Choose a call and its arguments, then keep it from hurting anything but the kernel:
  * returns false for a call that must not be made at all.
  */
-static bool make_call(long *number, long arguments[6])
+bool make_call(long *number, long arguments[6])
 {
 	*number = pick_number();
 	const char *signature = *number >= 0 && *number < NUMBER_RANGE ? signatures[*number] : NULL;
@@ -634,7 +558,7 @@ static bool make_call(long *number, long arguments[6])
 	return true;
 }
 
-static void fill_arena(void)
+void fill_arena(void)
 {
 	for (int i = 0; i < PATH_COUNT; i++)
 		strcpy(head_template.paths[i], path_names[i]);
@@ -676,5 +600,3 @@ static void fill_arena(void)
 	memcpy(ARENA + ARENA_SIZE - 8, "/tmp/fuz", 8); /* a path that runs into the hole */
 	strcpy(READ_ONLY_PAGE, FUZZ_DIR "/a");
 }
-
-#endif
